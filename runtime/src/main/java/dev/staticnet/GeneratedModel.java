@@ -1,0 +1,290 @@
+package dev.staticnet;
+
+import dev.staticnet.kernel.Losses;
+import dev.staticnet.train.Rng;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Base class of every generated {@code StaticNet_<Name>}: owns the flat parameter, gradient and
+ * buffer arrays, the workspaces, input/label validation, the loss and the optimiser call. The
+ * generated subclass supplies {@link #initialise}, {@link #forward} and {@link #backward}: straight
+ * lines of kernel calls with compile-time constants. Not meant to be extended by hand.
+ */
+public abstract class GeneratedModel implements Model {
+  private static final int MAX_POOLED_WORKSPACES = 16;
+  private static final int MAX_TRAINING_WORKSPACES = 4;
+
+  /** Trainable parameters, flat, in {@code state_dict} order. */
+  protected final float[] params;
+  /** Gradients of the loss, same layout as {@link #params}. */
+  protected final float[] grads;
+  /** Non-trainable float buffers (BatchNorm running statistics). */
+  protected final float[] buffers;
+  /** int64 counters ({@code num_batches_tracked}). */
+  protected final long[] counters;
+  /** Random source for dropout masks, seeded from the constructor's seed. */
+  protected final Rng rng;
+
+  private final ModelSpec spec;
+  private final ConcurrentLinkedQueue<Workspace> inferencePool = new ConcurrentLinkedQueue<>();
+  private final List<Workspace> trainingWorkspaces = new ArrayList<>();
+  private final Parameters parameters;
+  private float[] lastInputGradient;
+
+  protected GeneratedModel(ModelSpec spec, long seed) {
+    this.spec = spec;
+    this.params = new float[spec.paramSize];
+    this.grads = new float[spec.paramSize];
+    this.buffers = new float[spec.bufferSize];
+    this.counters = new long[spec.counterSize];
+    this.rng = new Rng(seed ^ 0x5DEECE66DL);
+    this.parameters = new FlatParameters(spec, params, buffers, counters);
+    initialise(new Rng(seed));
+  }
+
+  /** Fills {@link #params} and {@link #buffers} with their initial values. */
+  protected abstract void initialise(Rng rng);
+
+  /** Forward pass over {@code ws.batch} samples from {@code ws.act[0]} to the last slot. */
+  protected abstract void forward(Workspace ws, boolean training);
+
+  /**
+   * Backward pass: given the loss gradient in the last slot of {@code ws.grad}, ADDS the gradients of
+   * every slot and of every parameter into {@code ws.grad} and {@link #grads}.
+   */
+  protected abstract void backward(Workspace ws);
+
+  @Override
+  public final Shape inputShape() {
+    return spec.input;
+  }
+
+  @Override
+  public final Shape outputShape() {
+    return spec.output;
+  }
+
+  @Override
+  public final long parameterCount() {
+    return spec.paramSize;
+  }
+
+  @Override
+  public final List<Layer> layers() {
+    return spec.layers;
+  }
+
+  @Override
+  public final Parameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public final String summary() {
+    return spec.summary;
+  }
+
+  @Override
+  public final float[] predict(float[] input, int batch) {
+    float[] out = new float[checkedOutputLength(batch)];
+    predict(input, batch, out);
+    return out;
+  }
+
+  @Override
+  public final void predict(float[] input, int batch, float[] output) {
+    checkInput(input, batch);
+    int outLength = checkedOutputLength(batch);
+    if (output == null || output.length != outLength) {
+      throw new IllegalArgumentException(spec.network + ": output needs " + outLength + " floats (batch " + batch
+          + " x " + spec.output + "), got " + (output == null ? "null" : output.length));
+    }
+    Workspace ws = borrowInferenceWorkspace(batch);
+    try {
+      ws.act[0] = input;
+      forward(ws, false);
+      System.arraycopy(ws.act[ws.act.length - 1], 0, output, 0, outLength);
+    } finally {
+      ws.act[0] = null;
+      if (inferencePool.size() < MAX_POOLED_WORKSPACES) {
+        inferencePool.offer(ws);
+      }
+    }
+  }
+
+  @Override
+  public final synchronized float trainStep(float[] input, int[] labels, int batch, Optimizer optimizer) {
+    float loss = gradients(input, labels, null, batch, true);
+    optimizer.step(params, grads);
+    return loss;
+  }
+
+  @Override
+  public final synchronized float trainStep(float[] input, float[] targets, int batch, Optimizer optimizer) {
+    float loss = gradients(input, null, targets, batch, true);
+    optimizer.step(params, grads);
+    return loss;
+  }
+
+  /**
+   * Forward, loss and backward without an update: afterwards {@link #gradient(String)} and
+   * {@link #inputGradient()} hold d(mean loss)/d(tensor). Pass exactly one of labels or targets.
+   * In eval mode ({@code training == false}) dropout is off and BatchNorm uses running statistics.
+   *
+   * @return the mean loss
+   */
+  public final synchronized float gradients(float[] input, int[] labels, float[] targets, int batch, boolean training) {
+    checkInput(input, batch);
+    checkTargets(labels, targets, batch);
+    Workspace ws = trainingWorkspace(batch);
+    ws.act[0] = input;
+    try {
+      forward(ws, training);
+      ws.zeroGradients();
+      Arrays.fill(grads, 0f);
+      float loss = loss(ws, labels, targets, batch);
+      backward(ws);
+      lastInputGradient = ws.grad[0];
+      return loss;
+    } finally {
+      ws.act[0] = null;
+    }
+  }
+
+  /** Eval- or train-mode loss without gradients (for finite differences). */
+  public final synchronized float loss(float[] input, int[] labels, float[] targets, int batch, boolean training) {
+    checkInput(input, batch);
+    checkTargets(labels, targets, batch);
+    Workspace ws = trainingWorkspace(batch);
+    ws.act[0] = input;
+    try {
+      forward(ws, training);
+      return loss(null, ws, labels, targets, batch);
+    } finally {
+      ws.act[0] = null;
+    }
+  }
+
+  /** A copy of the gradient of a trainable tensor from the last {@link #gradients} or training step. */
+  public final float[] gradient(String name) {
+    ModelSpec.Tensor t = spec.tensor(name);
+    if (t.store() != ModelSpec.Store.PARAM) {
+      throw new IllegalArgumentException(spec.network + ": '" + name + "' is a buffer and has no gradient");
+    }
+    return Arrays.copyOfRange(grads, t.offset(), t.offset() + t.size());
+  }
+
+  /** A copy of the gradient with respect to the input from the last {@link #gradients} call. */
+  public final float[] inputGradient() {
+    if (lastInputGradient == null) {
+      throw new IllegalStateException(spec.network + ": no gradients computed yet");
+    }
+    return lastInputGradient.clone();
+  }
+
+  private float loss(Workspace ws, int[] labels, float[] targets, int batch) {
+    return loss(ws.grad[ws.grad.length - 1], ws, labels, targets, batch);
+  }
+
+  private float loss(float[] dout, Workspace ws, int[] labels, float[] targets, int batch) {
+    float[] out = ws.act[ws.act.length - 1];
+    int rows = batch * spec.labelsPerSample;
+    switch (spec.loss) {
+      case CROSS_ENTROPY:
+        return Losses.crossEntropy(dout, out, labels, rows, spec.classes);
+      case NLL:
+        return Losses.nll(dout, out, labels, rows, spec.classes);
+      case BCE_WITH_LOGITS:
+        return Losses.bceWithLogits(dout, out, targets, out.length);
+      case BCE:
+        return Losses.bce(dout, out, targets, out.length);
+      case MSE:
+        return Losses.mse(dout, out, targets, out.length);
+      default:
+        throw new IllegalStateException(spec.network + " declares no loss (@Network(loss = ...)), so it cannot train");
+    }
+  }
+
+  private void checkInput(float[] input, int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException(spec.network + ": batch must be at least 1, got " + batch);
+    }
+    int expected = Math.multiplyExact(batch, spec.input.size());
+    if (input == null || input.length != expected) {
+      throw new IllegalArgumentException(spec.network + ": input needs " + expected + " floats (batch " + batch
+          + " x " + spec.input + "), got " + (input == null ? "null" : input.length));
+    }
+  }
+
+  private int checkedOutputLength(int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException(spec.network + ": batch must be at least 1, got " + batch);
+    }
+    return Math.multiplyExact(batch, spec.output.size());
+  }
+
+  private void checkTargets(int[] labels, float[] targets, int batch) {
+    switch (spec.loss) {
+      case CROSS_ENTROPY:
+      case NLL: {
+        if (labels == null) {
+          throw new IllegalArgumentException(spec.network + ": loss " + spec.loss + " trains on int[] class labels");
+        }
+        int expected = batch * spec.labelsPerSample;
+        if (labels.length != expected) {
+          throw new IllegalArgumentException(spec.network + ": labels needs " + expected + " class indices (batch "
+              + batch + (spec.labelsPerSample > 1 ? " x " + spec.labelsPerSample + " positions" : "") + "), got "
+              + labels.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+          if (labels[i] < 0 || labels[i] >= spec.classes) {
+            throw new IllegalArgumentException(spec.network + ": label " + labels[i] + " at index " + i
+                + " is out of range; expected a class index in [0, " + spec.classes + ")");
+          }
+        }
+        break;
+      }
+      case BCE_WITH_LOGITS:
+      case BCE:
+      case MSE: {
+        if (targets == null) {
+          throw new IllegalArgumentException(spec.network + ": loss " + spec.loss + " trains on float[] targets");
+        }
+        int expected = Math.multiplyExact(batch, spec.output.size());
+        if (targets.length != expected) {
+          throw new IllegalArgumentException(spec.network + ": targets needs " + expected + " floats (batch " + batch
+              + " x " + spec.output + "), got " + targets.length);
+        }
+        break;
+      }
+      default:
+        throw new IllegalStateException(spec.network + " declares no loss (@Network(loss = ...)), so it cannot train");
+    }
+  }
+
+  private Workspace borrowInferenceWorkspace(int batch) {
+    for (Workspace ws : inferencePool) {
+      if (ws.batch == batch && inferencePool.remove(ws)) {
+        return ws;
+      }
+    }
+    return new Workspace(spec, batch, false);
+  }
+
+  private Workspace trainingWorkspace(int batch) {
+    for (Workspace ws : trainingWorkspaces) {
+      if (ws.batch == batch) {
+        return ws;
+      }
+    }
+    if (trainingWorkspaces.size() == MAX_TRAINING_WORKSPACES) {
+      trainingWorkspaces.remove(0);
+    }
+    Workspace ws = new Workspace(spec, batch, true);
+    trainingWorkspaces.add(ws);
+    return ws;
+  }
+}

@@ -1,0 +1,208 @@
+package dev.staticnet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a generated model is made of, built once per generated class: its tensors (trainable
+ * parameters, float buffers and int64 counters, in {@code state_dict} order), its steps for
+ * {@link Model#layers()}, and the activation slots of its workspace.
+ *
+ * <p>Generated code computes every offset at compile time and passes it here, where it is checked
+ * against the running total, so a generator bug fails at class initialisation, not as wrong numbers.
+ */
+public final class ModelSpec {
+  /** Where a tensor lives. */
+  public enum Store {
+    /** Trainable, in {@code params}/{@code grads}. */
+    PARAM,
+    /** Float buffer (running statistics), in {@code buffers}. */
+    BUFFER,
+    /** int64 counter ({@code num_batches_tracked}), in {@code counters}. */
+    COUNTER
+  }
+
+  /** One named tensor. */
+  public record Tensor(String name, int[] shape, Store store, int offset, int size) {}
+
+  /** One step for {@link Model#layers()}. */
+  public record Step(String name, String kind, Shape outputShape, long parameterCount) implements Layer {}
+
+  final String network;
+  final Shape input;
+  final Shape output;
+  final InputKind inputKind;
+  final Loss loss;
+  final int labelsPerSample;
+  final int classes;
+  final List<Tensor> tensors;
+  final Map<String, Tensor> byName;
+  final List<Layer> layers;
+  final int[] slotPerSample;
+  final int[] slotFixed;
+  final int paramSize;
+  final int bufferSize;
+  final int counterSize;
+  final String summary;
+
+  private ModelSpec(Builder b) {
+    this.network = b.network;
+    this.input = b.input;
+    this.output = b.output;
+    this.inputKind = b.inputKind;
+    this.loss = b.loss;
+    this.labelsPerSample = b.labelsPerSample;
+    this.classes = b.classes;
+    this.tensors = List.copyOf(b.tensors);
+    Map<String, Tensor> map = new LinkedHashMap<>();
+    for (Tensor t : tensors) {
+      map.put(t.name(), t);
+    }
+    this.byName = Collections.unmodifiableMap(map);
+    this.layers = List.copyOf(b.layers);
+    this.slotPerSample = b.slotPerSample.stream().mapToInt(Integer::intValue).toArray();
+    this.slotFixed = b.slotFixed.stream().mapToInt(Integer::intValue).toArray();
+    this.paramSize = b.paramSize;
+    this.bufferSize = b.bufferSize;
+    this.counterSize = b.counterSize;
+    this.summary = b.summary;
+  }
+
+  /** Starts a spec for the network with the given binary name. */
+  public static Builder builder(String network, Shape input, Shape output, InputKind inputKind, Loss loss) {
+    return new Builder(network, input, output, inputKind, loss);
+  }
+
+  public String network() {
+    return network;
+  }
+
+  public List<Tensor> tensors() {
+    return tensors;
+  }
+
+  public Tensor tensor(String name) {
+    Tensor t = byName.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("no tensor named '" + name + "' in " + network + "; it has " + byName.keySet());
+    }
+    return t;
+  }
+
+  /** Number of workspace slots: slot 0 is the input, the last is the output. */
+  public int slots() {
+    return slotPerSample.length;
+  }
+
+  /** Builds a {@link ModelSpec}; calls must come in {@code state_dict} order. */
+  public static final class Builder {
+    private final String network;
+    private final Shape input;
+    private final Shape output;
+    private final InputKind inputKind;
+    private final Loss loss;
+    private int labelsPerSample = 1;
+    private int classes;
+    private final List<Tensor> tensors = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<Integer> slotPerSample = new ArrayList<>();
+    private final List<Integer> slotFixed = new ArrayList<>();
+    private int paramSize;
+    private int bufferSize;
+    private int counterSize;
+    private String summary = "";
+
+    private Builder(String network, Shape input, Shape output, InputKind inputKind, Loss loss) {
+      this.network = network;
+      this.input = input;
+      this.output = output;
+      this.inputKind = inputKind;
+      this.loss = loss;
+      slot(input.size(), 0);
+    }
+
+    /** For class-index losses: labels per sample ({@code T} for {@code (T, K)} outputs) and classes {@code K}. */
+    public Builder labels(int perSample, int classes) {
+      this.labelsPerSample = perSample;
+      this.classes = classes;
+      return this;
+    }
+
+    /** A trainable tensor at {@code offset} in the parameter array. */
+    public Builder param(String name, int offset, int... shape) {
+      paramSize = add(name, shape, Store.PARAM, offset, paramSize);
+      return this;
+    }
+
+    /** A float buffer at {@code offset} in the buffer array. */
+    public Builder buffer(String name, int offset, int... shape) {
+      bufferSize = add(name, shape, Store.BUFFER, offset, bufferSize);
+      return this;
+    }
+
+    /** An int64 scalar counter at {@code index} in the counter array. */
+    public Builder counter(String name, int index) {
+      counterSize = add(name, new int[0], Store.COUNTER, index, counterSize);
+      return this;
+    }
+
+    private int add(String name, int[] shape, Store store, int offset, int expected) {
+      if (offset != expected) {
+        throw new IllegalStateException(network + ": tensor " + name + " declared at offset " + offset + ", expected " + expected);
+      }
+      int size = 1;
+      for (int d : shape) {
+        size = Math.multiplyExact(size, d);
+      }
+      tensors.add(new Tensor(name, shape.clone(), store, offset, size));
+      return offset + size;
+    }
+
+    /** A step for {@link Model#layers()}. */
+    public Builder layer(String name, String kind, int[] outputShape, long parameterCount) {
+      layers.add(new Step(name, kind, Shape.of(outputShape), parameterCount));
+      return this;
+    }
+
+    /**
+     * Declares workspace slot {@code index} of {@code perSample * batch + fixed} floats. Slot 0, the
+     * input, is declared by the builder itself; the last slot declared is the output.
+     */
+    public Builder slot(int index, int perSample, int fixed) {
+      if (index != slotPerSample.size()) {
+        throw new IllegalStateException(network + ": slot " + index + " declared out of order, expected " + slotPerSample.size());
+      }
+      return slot(perSample, fixed);
+    }
+
+    private Builder slot(int perSample, int fixed) {
+      slotPerSample.add(perSample);
+      slotFixed.add(fixed);
+      return this;
+    }
+
+    /** The compile-time summary table. */
+    public Builder summary(String text) {
+      this.summary = text;
+      return this;
+    }
+
+    public ModelSpec build() {
+      int last = slotPerSample.size() - 1;
+      if (slotPerSample.get(last) != output.size()) {
+        throw new IllegalStateException(network + ": last slot holds " + slotPerSample.get(last)
+            + " floats per sample but the output shape " + output + " has " + output.size());
+      }
+      return new ModelSpec(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return network + " " + input + " -> " + output + " " + Arrays.toString(slotPerSample);
+  }
+}

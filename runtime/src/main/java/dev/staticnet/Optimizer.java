@@ -1,0 +1,44 @@
+package dev.staticnet;
+
+import dev.staticnet.train.Adam;
+import dev.staticnet.train.Sgd;
+
+/**
+ * Updates a model's flat parameter array from its gradient array (same layout). An optimiser keeps
+ * per-parameter state (momentum, moments) sized on its first step, so use one optimiser per model.
+ */
+public abstract class Optimizer {
+  /**
+   * One update: {@code params} and {@code grads} have the same length and layout.
+   *
+   * @throws IllegalStateException if the arrays' length differs from the one this optimiser's
+   *     state was sized for (it is being shared between models)
+   */
+  public abstract void step(float[] params, float[] grads);
+
+  /** The learning rate used by the next {@link #step}. */
+  public abstract float learningRate();
+
+  /** Sets the learning rate used from the next {@link #step} on (schedules call this). */
+  public abstract void setLearningRate(float lr);
+
+  /** Plain SGD, {@code w -= lr * g}. */
+  public static Optimizer sgd(float lr) {
+    return Sgd.builder(lr).build();
+  }
+
+  /** SGD with momentum {@code v = momentum * v + g}, {@code w -= lr * v} (PyTorch, dampening 0). */
+  public static Optimizer sgd(float lr, float momentum) {
+    return Sgd.builder(lr).momentum(momentum).build();
+  }
+
+  /** Adam with PyTorch's defaults (betas 0.9, 0.999; eps 1e-8). */
+  public static Optimizer adam(float lr) {
+    return Adam.builder(lr).build();
+  }
+
+  /** AdamW: decoupled weight decay {@code w -= lr * wd * w} before the Adam step. */
+  public static Optimizer adamW(float lr, float weightDecay) {
+    return Adam.builder(lr).decoupledWeightDecay(weightDecay).build();
+  }
+}
