@@ -87,7 +87,7 @@ public enum Message {
       "%1$s: @Softmax feeds loss = CROSS_ENTROPY, which applies softmax itself: the loss sees softmax(softmax(x))",
       "Remove the @Softmax step (CROSS_ENTROPY takes logits), or use @LogSoftmax with loss = NLL."),
   LINEAR_COLLAPSE("linear-collapse", Diagnostic.Kind.WARNING,
-      "%1$s: %2$s has no activation and reaches '%3$s' through %4$s: together they are one affine map",
+      "%1$s: @%2$s has no activation and feeds '%3$s' %4$s: together they are one affine map",
       "Add 'activation = Activation.RELU' (or an activation step) between them, or merge them into one layer."),
   BIAS_BEFORE_NORM("bias-before-norm", Diagnostic.Kind.WARNING,
       "%1$s: the bias of @%2$s feeds '%3$s' (@BatchNorm), which subtracts the mean and cancels it",
