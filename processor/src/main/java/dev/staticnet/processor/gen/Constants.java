@@ -12,6 +12,12 @@ import javax.lang.model.element.Modifier;
 final class Constants {
   private final List<FieldSpec> fields = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
+  private String heading;
+
+  /** The next constant added gets this javadoc: the step the following constants belong to. */
+  void step(String description) {
+    heading = description;
+  }
 
   /** Adds {@code int name = value} and returns {@code name}. */
   String intConstant(String name, long value) {
@@ -28,6 +34,10 @@ final class Constants {
   }
 
   void add(FieldSpec.Builder field) {
+    if (heading != null) {
+      field.addJavadoc("{@code $L}\n", heading);
+      heading = null;
+    }
     FieldSpec f = field.build();
     if (!names.add(f.name())) {
       throw new IllegalStateException("two generated constants are named " + f.name());

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.staticnet.processor.model.NetworkModel;
+import dev.staticnet.processor.model.Node;
 import dev.staticnet.processor.model.StepKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,11 @@ public final class ModelGenerator {
 
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final String PROCESSOR = "dev.staticnet.processor.StaticNetProcessor";
+  /**
+   * Above this many operations forward and backward call one private method per top-level step:
+   * HotSpot does not JIT-compile methods over 8000 bytes of bytecode, and javac rejects 64 KB.
+   */
+  private static final int MAX_OPS_PER_METHOD = 48;
 
   /** The generated source for a network whose every step is {@link #SUPPORTED}. */
   public JavaFile generate(NetworkModel network, String summaryText) {
@@ -40,6 +46,7 @@ public final class ModelGenerator {
     Constants constants = new Constants();
     for (Op op : ops) {
       StepCode code = StepCodes.of(op, network);
+      constants.step(code.description());
       if (op instanceof Op.Layer layer) {
         for (PlacedTensor t : layer.tensors()) {
           constants.intConstant(t.constant(), t.offset());
@@ -77,8 +84,7 @@ public final class ModelGenerator {
             .addStatement("super(SPEC, seed)")
             .build())
         .addMethod(initialise(codes))
-        .addMethod(forward(codes))
-        .addMethod(backward(codes))
+        .addMethods(passes(plan, codes))
         .addMethods(steps.stepMethods(network.steps()))
         .addTypes(steps.blockViews());
     if (network.element() != null) {
@@ -107,38 +113,80 @@ public final class ModelGenerator {
     return m.build();
   }
 
-  private static MethodSpec forward(List<StepCode> codes) {
-    Pass pass = new Pass();
-    pass.statement("int batch = ws.batch");
-    for (StepCode code : codes) {
-      pass.blankLine();
-      pass.comment("$L", code.description());
-      code.forward(pass);
+  /** The forward and backward methods, split per top-level step when one method would be too long. */
+  private static List<MethodSpec> passes(NetworkPlan plan, List<StepCode> codes) {
+    if (codes.size() <= MAX_OPS_PER_METHOD) {
+      return List.of(
+          pass("forward", Modifier.PROTECTED, true, codes, 0, codes.size()).addAnnotation(Override.class).build(),
+          pass("backward", Modifier.PROTECTED, false, codes, 0, codes.size()).addAnnotation(Override.class).build());
     }
-    return MethodSpec.methodBuilder("forward")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .addParameter(RuntimeTypes.WORKSPACE, "ws")
-        .addParameter(TypeName.BOOLEAN, "training")
-        .addCode(pass.build())
-        .build();
+    Names names = new Names("forward", "backward", "initialise");
+    for (Node step : plan.network.steps()) {
+      names.unique(Names.lastSegment(step.path()));
+    }
+    List<MethodSpec> forwardParts = new ArrayList<>();
+    List<MethodSpec> backwardParts = new ArrayList<>();
+    List<Integer> starts = plan.topLevelStart;
+    for (int s = 0; s < starts.size(); s++) {
+      int from = starts.get(s);
+      int to = s + 1 < starts.size() ? starts.get(s + 1) : codes.size();
+      String suffix = Names.gradient(Names.variable(plan.network.steps().get(s).path())).substring(1);
+      MethodSpec.Builder f = pass(names.unique("forward" + suffix), Modifier.PRIVATE, true, codes, from, to);
+      MethodSpec.Builder b = pass(names.unique("backward" + suffix), Modifier.PRIVATE, false, codes, from, to);
+      if (f != null) {
+        forwardParts.add(f.build());
+        backwardParts.add(b.build());
+      }
+    }
+    MethodSpec.Builder forward = signature("forward", Modifier.PROTECTED).addAnnotation(Override.class);
+    for (MethodSpec part : forwardParts) {
+      forward.addStatement("$N(ws, training)", part);
+    }
+    MethodSpec.Builder backward = signature("backward", Modifier.PROTECTED).addAnnotation(Override.class);
+    for (int i = backwardParts.size() - 1; i >= 0; i--) {
+      backward.addStatement("$N(ws, training)", backwardParts.get(i));
+    }
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(forward.build());
+    methods.add(backward.build());
+    methods.addAll(forwardParts);
+    methods.addAll(backwardParts);
+    return methods;
   }
 
-  private static MethodSpec backward(List<StepCode> codes) {
+  /**
+   * One pass over {@code codes[from, to)}: forward in order or backward in reverse. {@code null} if
+   * those steps write no code.
+   */
+  private static MethodSpec.Builder pass(String name, Modifier visibility, boolean forward, List<StepCode> codes,
+      int from, int to) {
     Pass pass = new Pass();
-    pass.statement("int batch = ws.batch");
-    for (int i = codes.size() - 1; i >= 0; i--) {
-      pass.blankLine();
-      pass.comment("$L", codes.get(i).description());
-      codes.get(i).backward(pass);
+    for (int k = 0; k < to - from; k++) {
+      StepCode code = codes.get(forward ? from + k : to - 1 - k);
+      if (k > 0) {
+        pass.blankLine();
+      }
+      pass.comment("$L", code.description());
+      if (forward) {
+        code.forward(pass);
+      } else {
+        code.backward(pass);
+      }
     }
-    return MethodSpec.methodBuilder("backward")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
+    if (!pass.hasStatements() && visibility == Modifier.PRIVATE) {
+      return null;
+    }
+    return signature(name, visibility)
+        .addStatement("int batch = ws.batch")
+        .addCode("\n")
+        .addCode(pass.build());
+  }
+
+  private static MethodSpec.Builder signature(String name, Modifier visibility) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(visibility)
         .addParameter(RuntimeTypes.WORKSPACE, "ws")
-        .addParameter(TypeName.BOOLEAN, "training")
-        .addCode(pass.build())
-        .build();
+        .addParameter(TypeName.BOOLEAN, "training");
   }
 
   /** {@code com.example.Outer.Inner} in package {@code com.example} → ClassName (Outer, Inner). */

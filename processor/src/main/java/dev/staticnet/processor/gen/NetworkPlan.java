@@ -25,6 +25,8 @@ final class NetworkPlan {
   final List<PlacedTensor> tensors = new ArrayList<>();
   final List<Slot> slots = new ArrayList<>();
   final List<Op> ops = new ArrayList<>();
+  /** For each top-level step, the index of its first operation in {@link #ops} (blocks span several). */
+  final List<Integer> topLevelStart = new ArrayList<>();
   /** BatchNorm steps over {@code (C)}: they need a training batch of at least 2. */
   final List<String> batchStatisticsSteps = new ArrayList<>();
 
@@ -43,7 +45,11 @@ final class NetworkPlan {
 
   static NetworkPlan of(NetworkModel network) {
     NetworkPlan plan = new NetworkPlan(network);
-    plan.planAll(network.steps(), plan.slots.get(0));
+    Slot x = plan.slots.get(0);
+    for (Node step : network.steps()) {
+      plan.topLevelStart.add(plan.ops.size());
+      x = plan.planAll(List.of(step), x);
+    }
     return plan;
   }
 

@@ -20,6 +20,7 @@ final class Pass {
   private final CodeBlock.Builder code = CodeBlock.builder();
   private final Set<String> declared = new HashSet<>();
   private final List<CodeBlock> pending = new ArrayList<>();
+  private boolean statements;
 
   /** The activation array of a slot. */
   String act(Slot s) {
@@ -51,11 +52,13 @@ final class Pass {
   }
 
   void statement(String format, Object... args) {
+    statements = true;
     flush();
     code.addStatement(format, args);
   }
 
   void beginIf(String condition) {
+    statements = true;
     flush();
     code.beginControlFlow("if ($L)", condition);
   }
@@ -73,6 +76,11 @@ final class Pass {
       code.add(c);
     }
     pending.clear();
+  }
+
+  /** Whether any statement was written (a view-only step writes none). */
+  boolean hasStatements() {
+    return statements;
   }
 
   CodeBlock build() {

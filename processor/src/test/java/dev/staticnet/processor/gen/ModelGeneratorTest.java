@@ -105,6 +105,25 @@ class ModelGeneratorTest {
     assertContains(src, "Tensors.accumulate(dFc, dFlat, batch * FLAT_SIZE);");
   }
 
+  @Test
+  void deepNetworkSplitsItsPassesPerStep() {
+    TestNetworks b = new TestNetworks("Deep", "MSE", 8);
+    StringBuilder methods = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      b.linear("fc" + i, 8, "TANH").flatten("flat" + i);
+      methods.append(" Layer fc").append(i).append("(); Layer flat").append(i).append("();");
+    }
+    NetworkModel net = b.build();
+    String src = generate(net);
+    assertContains(src, "forwardFc0(ws, training);");
+    assertContains(src, "private void backwardFc29(Workspace ws, boolean training) {");
+    assertTrue(!src.contains("forwardFlat3("), "a view-only step has no method");
+    assertTrue(src.indexOf("backwardFc29(ws, training);") < src.indexOf("backwardFc28(ws, training);"),
+        "backward runs the steps in reverse");
+    assertThat(compile(net, "package com.example; import dev.staticnet.*; public interface Deep extends Model {"
+        + methods + " }")).succeededWithoutWarnings();
+  }
+
   private static void assertContains(String source, String expected) {
     assertTrue(source.contains(expected), () -> "expected the generated source to contain\n  " + expected
         + "\nbut it is:\n" + source);
