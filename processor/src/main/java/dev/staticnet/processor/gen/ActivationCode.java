@@ -41,6 +41,10 @@ final class ActivationCode implements StepCode {
     String x = p.act(op.in());
     String y = p.act(op.out());
     String dx = p.grad(op.in());
+    boolean guarded = p.guardInputGradient(op.in());
     ActivationCall.backward(p, activation, dx, dy, x, y, n, slope);
+    if (guarded) {
+      p.end();
+    }
   }
 }

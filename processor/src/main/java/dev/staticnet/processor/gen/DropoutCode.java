@@ -42,10 +42,14 @@ final class DropoutCode implements StepCode {
     String dy = pass.grad(op.out());
     String mask = pass.act(op.caches().get(0));
     String dx = pass.grad(op.in());
+    boolean guarded = pass.guardInputGradient(op.in());
     pass.beginIf("training");
     pass.statement("$T.backward($L, $L, $L, $L)", RuntimeTypes.DROPOUT, dx, dy, mask, n);
     pass.orElse();
     pass.statement("$T.accumulate($L, $L, $L)", RuntimeTypes.TENSORS, dx, dy, n);
     pass.end();
+    if (guarded) {
+      pass.end();
+    }
   }
 }

@@ -46,7 +46,11 @@ final class FlattenCode implements StepCode {
     if (!view()) {
       String dy = p.grad(op.out());
       String dx = p.grad(op.in());
+      boolean guarded = p.guardInputGradient(op.in());
       p.statement("$T.accumulate($L, $L, $L)", RuntimeTypes.TENSORS, dx, dy, n);
+      if (guarded) {
+        p.end();
+      }
     }
   }
 }

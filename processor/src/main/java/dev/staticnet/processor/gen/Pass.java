@@ -63,6 +63,18 @@ final class Pass {
     code.beginControlFlow("if ($L)", condition);
   }
 
+  /**
+   * Opens {@code if (dX != null) {} when {@code slot} is the input, whose gradient is only computed
+   * on request, for kernels that need a gradient array; returns whether it did (close with {@link #end}).
+   */
+  boolean guardInputGradient(Slot slot) {
+    if (slot.index() != 0) {
+      return false;
+    }
+    beginIf(grad(slot) + " != null");
+    return true;
+  }
+
   void orElse() {
     code.nextControlFlow("else");
   }

@@ -59,9 +59,16 @@ final class ResidualCode implements StepCode {
       String out = p.act(op.out());
       ActivationCall.backward(p, activation, dSum, dOut, sum, out, n, slope);
     }
-    String dBody = p.grad(op.body());
-    String dShortcut = p.grad(op.shortcut());
-    p.statement("$T.accumulate($L, $L, $L)", RuntimeTypes.TENSORS, dBody, dSum, n);
-    p.statement("$T.accumulate($L, $L, $L)", RuntimeTypes.TENSORS, dShortcut, dSum, n);
+    accumulate(p, op.body(), dSum);
+    accumulate(p, op.shortcut(), dSum);
+  }
+
+  private void accumulate(Pass p, Slot branch, String dSum) {
+    String dBranch = p.grad(branch);
+    boolean guarded = p.guardInputGradient(branch);
+    p.statement("$T.accumulate($L, $L, $L)", RuntimeTypes.TENSORS, dBranch, dSum, n);
+    if (guarded) {
+      p.end();
+    }
   }
 }

@@ -44,6 +44,10 @@ final class SoftmaxCode implements StepCode {
     String dy = p.grad(op.out());
     String y = p.act(op.out());
     String dx = p.grad(op.in());
+    boolean guarded = p.guardInputGradient(op.in());
     p.statement("$T.backward($L, $L, $L, $L, $L)", kernel, dx, dy, y, StepCode.rows(positions), features);
+    if (guarded) {
+      p.end();
+    }
   }
 }
