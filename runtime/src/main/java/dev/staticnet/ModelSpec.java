@@ -241,7 +241,7 @@ public final class ModelSpec {
 
     public ModelSpec build() {
       int last = slotPerSample.size() - 1;
-      if (!slotHasGradient.get(last)) {
+      if (!slotHasGradient.get(last) || slotFixed.get(last) != 0) {
         throw new IllegalStateException(network + ": the last slot must be the output, not a cache");
       }
       if (slotPerSample.get(last) != output.size()) {

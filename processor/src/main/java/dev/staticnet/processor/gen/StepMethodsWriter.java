@@ -66,7 +66,7 @@ final class StepMethodsWriter {
         ClassName view = view(blockType, block);
         List<CodeBlock> copies = new ArrayList<>();
         int j = i;
-        while (j < nodes.size() && nodes.get(j) instanceof BlockNode copy && copy.element() == block.element()) {
+        while (j < nodes.size() && nodes.get(j) instanceof BlockNode copy && copy.element().equals(block.element())) {
           copies.add(CodeBlock.of("new $T($L$S)", view, prefix, relative(copy.path(), parentPath) + "."));
           j++;
         }
