@@ -232,4 +232,25 @@ class DeclarationDiagnosticsTest {
         .onLineContaining("Loop again()");
     assertThat(c).hadErrorCount(2);
   }
+
+  @Test
+  void missingAnnotationSuggestsOneFromTheStepName() {
+    JavaFileObject f = source("ErroneousForgotten", """
+        @Network(input = {3, 8, 8})
+        public interface ErroneousForgotten extends Model {
+          Layer conv1();
+          Layer relu();
+          Layer mystery();
+        }
+        """);
+    Compilation c = compile(f);
+    assertThat(c).hadErrorContaining("Did you mean '@Conv2d(out = ..., kernel = ...) Layer conv1();'?")
+        .inFile(f).onLineContaining("conv1()");
+    assertThat(c).hadErrorContaining("Did you mean '@ReLU Layer relu();'?").inFile(f).onLineContaining("relu()");
+    assertThat(c).hadErrorContaining("mystery: the step has no layer annotation").inFile(f)
+        .onLineContaining("mystery()");
+    assertThat(c.errors().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("mystery:")).toList().get(0))
+        .doesNotContain("Did you mean");
+    assertThat(c).hadErrorCount(3);
+  }
 }
