@@ -259,4 +259,23 @@ class ShapeDiagnosticsTest {
         + "but the network produces 10x8x8").inFile(f).onLineContaining("loss = Loss.CROSS_ENTROPY");
     assertThat(Fixtures.realErrors(c)).hasSize(1);
   }
+
+  @Test
+  void aBadShapeNeutralAttributeDoesNotHideALaterShapeError() {
+    JavaFileObject f = source("ErroneousTwoIndependent", """
+        @Network(input = 32)
+        public interface ErroneousTwoIndependent extends Model {
+          @Dropout(p = 1.5) Layer drop();
+          @BatchNorm(eps = 0) Layer bn();
+          @Linear(in = 16, out = 4) Layer fc();
+        }
+        """);
+    Compilation c = compile(f);
+    assertThat(c).hadErrorContaining("drop: @Dropout(p = 1.5) is a drop probability").inFile(f)
+        .onLineContaining("p = 1.5");
+    assertThat(c).hadErrorContaining("bn: @BatchNorm(eps = 0.0) must be positive").inFile(f).onLineContaining("eps = 0");
+    assertThat(c).hadErrorContaining("fc: @Linear(in = 16) expects 16 input features, but 'bn' produces 32")
+        .inFile(f).onLineContaining("in = 16");
+    assertThat(c).hadErrorCount(3);
+  }
 }

@@ -6,6 +6,7 @@ import dev.staticnet.processor.model.Attrs;
 import dev.staticnet.processor.model.StepKind;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -27,8 +28,17 @@ final class AttrsParser {
     this.reporter = reporter;
   }
 
-  /** Parsed attributes plus whether all of them are in range. */
-  record Result(Attrs attrs, boolean valid) {}
+  /** Attributes whose value does not change the output shape: a bad one still lets inference go on. */
+  private static final Set<String> SHAPE_NEUTRAL = Set.of("p", "eps", "momentum", "nonlinearity", "slope");
+
+  /**
+   * Parsed attributes.
+   *
+   * @param valid      all attributes are in range
+   * @param shapeValid the attributes the output shape depends on are in range (inference can go on
+   *                   past this step, so a later independent mistake is reported in the same run)
+   */
+  record Result(Attrs attrs, boolean valid, boolean shapeValid) {}
 
   Result parse(String step, ExecutableElement method, StepKind kind, AnnotationMirror m, AnnotationMirror init,
       Mirrors mirrors) {
@@ -113,7 +123,7 @@ final class AttrsParser {
           nonlinearity = enumName(v);
           if (!nonlinearity.equals("TANH") && !nonlinearity.equals("RELU")) {
             reporter.error(Message.RNN_NONLINEARITY, method, m, e.getValue(), step, nonlinearity);
-            check.valid = false;
+            check.valid = false; // shape-neutral: shapeValid stays
           }
         }
         case "returnSequences" -> returnSequences = (Boolean) v;
@@ -136,7 +146,7 @@ final class AttrsParser {
     Attrs attrs = new Attrs(out, in, bias, activation, kernel, stride, padding, dilation, groups, eps, momentum,
         affine, p, slope, vocab, dim, hidden, nonlinearity, returnSequences, heads, causal, outProjection, poolMode,
         initScheme, initStd);
-    return new Result(attrs, check.valid);
+    return new Result(attrs, check.valid, check.shapeValid);
   }
 
   private static String enumName(Object v) {
@@ -150,6 +160,7 @@ final class AttrsParser {
     final StepKind kind;
     final AnnotationMirror mirror;
     boolean valid = true;
+    boolean shapeValid = true;
 
     Check(String step, ExecutableElement method, StepKind kind, AnnotationMirror mirror) {
       this.step = step;
@@ -172,6 +183,7 @@ final class AttrsParser {
         reporter.error(Message.ATTR_ARRAY_SIZE, method, mirror, v, step, kind.simpleAnnotation(), name,
             Arrays.toString(values).replace('[', '{').replace(']', '}'), values.length);
         valid = false;
+        shapeValid = false;
         return new int[] {Math.max(min, 1), Math.max(min, 1)};
       }
       for (int x : values) {
@@ -189,6 +201,7 @@ final class AttrsParser {
       String shown = Mirrors.show(v);
       reporter.error(Message.ATTR_RANGE, method, mirror, v, step, kind.simpleAnnotation(), name, shown, problem, fix);
       valid = false;
+      shapeValid &= SHAPE_NEUTRAL.contains(name);
     }
   }
 }

@@ -9,7 +9,8 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * A layer step: its kind, parsed attributes, and the annotation mirror the attributes came from.
  *
- * @param valid false when an attribute is out of range (already reported)
+ * @param valid false when the output shape cannot be inferred: an attribute it depends on is out
+ *              of range, or the method is malformed (already reported)
  */
 public record LayerDecl(
     String name,

@@ -115,7 +115,8 @@ final class StepParser {
     }
     AnnotationMirror init = Mirrors.find(method, INIT).orElse(null);
     AttrsParser.Result attrs = attrsParser.parse(name, method, kind, layer, init, mirrors);
-    return new LayerDecl(name, method, kind, layer, attrs.attrs(), expect, valid && attrs.valid());
+    // a bad shape-neutral attribute (Dropout p, BatchNorm eps) is reported but does not stop inference
+    return new LayerDecl(name, method, kind, layer, attrs.attrs(), expect, valid && attrs.shapeValid());
   }
 
   private StepDecl parseBlockStep(String name, ExecutableElement method, AnnotationMirror repeat,
