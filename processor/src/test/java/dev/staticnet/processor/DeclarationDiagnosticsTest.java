@@ -42,9 +42,10 @@ class DeclarationDiagnosticsTest {
         @Network(input = 4)
         public interface ErroneousSteps extends Model {
           @Linear(out = 8) Layer takesInput(float[] x);
-          @Linear(out = 8) int wrongReturn();
+          @Linear(in = 7, out = 8) int wrongReturn();
           Layer noAnnotation();
           @Linear(out = 8) @ReLU Layer twoAnnotations();
+          @Linear(in = 3, out = 2) Layer afterTheBrokenOnes();
         }
         """);
     Compilation c = compile(f);
@@ -52,11 +53,16 @@ class DeclarationDiagnosticsTest {
         .inFile(f).onLineContaining("takesInput(float[] x)");
     assertThat(c).hadErrorContaining("wrongReturn: a layer step returns Layer, but wrongReturn returns int")
         .inFile(f).onLineContaining("wrongReturn()");
+    assertThat(c).hadErrorContaining("wrongReturn: @Linear(in = 7) expects 7 input features, but 'takesInput' "
+        + "produces 8").inFile(f).onLineContaining("in = 7");
     assertThat(c).hadErrorContaining("noAnnotation: the step has no layer annotation")
         .inFile(f).onLineContaining("noAnnotation()");
     assertThat(c).hadErrorContaining("twoAnnotations: a step has exactly one layer annotation, but twoAnnotations "
         + "has @Linear and @ReLU").inFile(f).onLineContaining("twoAnnotations()");
-    assertThat(c).hadErrorCount(4); // the broken steps make later shapes unknown: nothing cascades
+    // a parameter list or a wrong return type leaves the layer's shape clear, so the next steps are
+    // still checked; after a step without a layer annotation the shape is unknown, so
+    // afterTheBrokenOnes (whose 'in' is wrong too) is not checked: nothing cascades
+    assertThat(c).hadErrorCount(5);
   }
 
   @Test

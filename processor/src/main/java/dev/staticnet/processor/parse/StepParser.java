@@ -94,29 +94,28 @@ final class StepParser {
           expect, false);
     }
     if (layers.size() == 1) {
-      return parseLayer(name, method, layers.get(0), repeat, residual, expect, valid);
+      return parseLayer(name, method, layers.get(0), repeat, residual, expect);
     }
     return parseBlockStep(name, method, repeat, residual, expect, valid);
   }
 
   private LayerDecl parseLayer(String name, ExecutableElement method, AnnotationMirror layer,
-      AnnotationMirror repeat, AnnotationMirror residual, ExpectDecl expect, boolean valid) {
+      AnnotationMirror repeat, AnnotationMirror residual, ExpectDecl expect) {
     StepKind kind = KINDS.get(Mirrors.name(layer));
     if (!isType(method.getReturnType(), LAYER)) {
       reporter.error(Message.STEP_RETURN_TYPE, method, null, null, name, "layer", "Layer", method.getReturnType());
-      valid = false;
     }
     for (AnnotationMirror blockOnly : new AnnotationMirror[] {repeat, residual}) {
       if (blockOnly != null) {
         reporter.error(Message.BLOCK_ANNOTATION_ON_LAYER, method, blockOnly, null, name,
             Mirrors.simpleName(blockOnly));
-        valid = false;
       }
     }
     AnnotationMirror init = Mirrors.find(method, INIT).orElse(null);
     AttrsParser.Result attrs = attrsParser.parse(name, method, kind, layer, init, mirrors);
-    // a bad shape-neutral attribute (Dropout p, BatchNorm eps) is reported but does not stop inference
-    return new LayerDecl(name, method, kind, layer, attrs.attrs(), expect, valid && attrs.shapeValid());
+    // Mistakes that leave the layer's shape clear (a parameter list, the return type, a bad Dropout p)
+    // are reported but do not stop inference, so a later independent mistake shows in the same run.
+    return new LayerDecl(name, method, kind, layer, attrs.attrs(), expect, attrs.shapeValid());
   }
 
   private StepDecl parseBlockStep(String name, ExecutableElement method, AnnotationMirror repeat,
