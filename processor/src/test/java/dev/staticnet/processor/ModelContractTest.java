@@ -14,7 +14,6 @@ import dev.staticnet.processor.model.Dims;
 import dev.staticnet.processor.model.LayerNode;
 import dev.staticnet.processor.model.NetworkModel;
 import dev.staticnet.processor.model.ParamSpec;
-import dev.staticnet.processor.model.ParamSpec.Role;
 import dev.staticnet.processor.model.StepKind;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -151,6 +151,19 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  void aSecondEmbeddingReadsFloats() {
+    JavaFileObject f = source("ErroneousSecondEmbedding", """
+        @Network(input = 12, inputKind = InputKind.TOKENS)
+        public interface ErroneousSecondEmbedding extends Model {
+          @Embedding(vocab = 10, dim = 4) Layer embed();
+          @Embedding(vocab = 10, dim = 4) Layer again();
+        }
+        """);
+    assertThat(compile(f)).hadErrorContaining("again: @Embedding reads integer token ids, but 'embed' produces "
+        + "float values 12x4").inFile(f).onLineContaining("Layer again()");
+  }
+
+  @Test
   void tokensAndEmbedding() {
     JavaFileObject tokens = source("ErroneousTokens", """
         @Network(input = 12, inputKind = InputKind.TOKENS)
@@ -254,7 +267,15 @@ class ShapeDiagnosticsTest {
           @Conv2d(out = 3, kernel = 1) Layer conv();
         }
         """);
-    Compilation c = compile(f, mse);
+    JavaFileObject perPosition = source("PerPositionNll", """
+        @Network(input = 6, inputKind = InputKind.TOKENS, loss = Loss.NLL)
+        public interface PerPositionNll extends Model {
+          @Embedding(vocab = 9, dim = 4) Layer embed();
+          @Linear(out = 9) Layer logits();
+          @LogSoftmax Layer logProbs();
+        }
+        """);
+    Compilation c = compile(f, mse, perPosition);
     assertThat(c).hadErrorContaining("ErroneousLoss: loss = CROSS_ENTROPY needs logits of shape (K) or (T, K), "
         + "but the network produces 10x8x8").inFile(f).onLineContaining("loss = Loss.CROSS_ENTROPY");
     assertThat(Fixtures.realErrors(c)).hasSize(1);
