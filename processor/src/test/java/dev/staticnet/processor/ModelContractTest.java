@@ -159,4 +159,31 @@ class ModelContractTest {
     assertThat(layer(m, "first.shortcut.p").element().getEnclosingElement().getSimpleName().toString())
         .isEqualTo("Proj");
   }
+
+  @Test
+  void initOnABlockReachesItsLayersUnlessTheyHaveTheirOwn() {
+    JavaFileObject block = source("Inited", """
+        @Block
+        @Init(scheme = InitScheme.XAVIER_UNIFORM)
+        public interface Inited {
+          @Linear(out = 4, activation = Activation.RELU) Layer a();
+          @Init(scheme = InitScheme.ZEROS) @Linear(out = 4, activation = Activation.RELU) Layer b();
+        }
+        """);
+    NetworkModel m = model("Inits", block, source("Inits", """
+        @Network(input = 4)
+        public interface Inits extends Model {
+          Inited typeLevel();
+          @Init(scheme = InitScheme.NORMAL, std = 0.1) Inited stepLevel();
+          @Linear(out = 2) Layer plain();
+        }
+        """));
+    assertThat(layer(m, "typeLevel.a").attrs().initScheme()).isEqualTo("XAVIER_UNIFORM");
+    assertThat(layer(m, "typeLevel.b").attrs().initScheme()).isEqualTo("ZEROS");
+    assertThat(layer(m, "stepLevel.a").attrs().initScheme()).isEqualTo("NORMAL");
+    assertThat(layer(m, "stepLevel.a").attrs().initStd()).isEqualTo(0.1);
+    assertThat(layer(m, "stepLevel.b").attrs().initScheme()).isEqualTo("ZEROS");
+    assertThat(layer(m, "plain").attrs().initScheme()).isEqualTo("DEFAULT");
+    assertThat(m.networkInit()).isNull();
+  }
 }

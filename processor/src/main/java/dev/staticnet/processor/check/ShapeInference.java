@@ -2,9 +2,11 @@ package dev.staticnet.processor.check;
 
 import dev.staticnet.processor.diag.Message;
 import dev.staticnet.processor.diag.Reporter;
+import dev.staticnet.processor.model.Attrs;
 import dev.staticnet.processor.model.BlockNode;
 import dev.staticnet.processor.model.Dims;
 import dev.staticnet.processor.model.LayerNode;
+import dev.staticnet.processor.model.NetworkModel.InitSpec;
 import dev.staticnet.processor.model.Node;
 import dev.staticnet.processor.model.ParamSpec;
 import dev.staticnet.processor.model.StepKind;
@@ -47,23 +49,25 @@ public final class ShapeInference {
         : Flow.input(network.input(), network.tokens());
     table = new ShapeTable(Shapes.text(network.input()) + (network.tokens() ? " token ids" : ""));
     List<Node> nodes = new ArrayList<>();
-    Flow out = steps(network.steps(), "", input, nodes);
+    Flow out = steps(network.steps(), "", input, null, nodes);
     return new Result(nodes, out.known() && allKnown(nodes));
   }
 
-  private Flow steps(List<StepDecl> decls, String prefix, Flow in, List<Node> into) {
+  /** @param init the innermost enclosing block's {@code @Init}, or null */
+  private Flow steps(List<StepDecl> decls, String prefix, Flow in, InitSpec init, List<Node> into) {
     Flow flow = in;
     for (StepDecl d : decls) {
-      flow = d instanceof LayerDecl layer ? layer(layer, prefix + layer.name(), flow, into)
-          : block((BlockDecl) d, prefix + d.name(), flow, into);
+      flow = d instanceof LayerDecl layer ? layer(layer, prefix + layer.name(), flow, init, into)
+          : block((BlockDecl) d, prefix + d.name(), flow, init, into);
     }
     return flow;
   }
 
-  private Flow layer(LayerDecl d, String path, Flow in, List<Node> into) {
+  private Flow layer(LayerDecl d, String path, Flow in, InitSpec init, List<Node> into) {
     Dims out = d.valid() && in.known() ? layers.output(d, path, in, table) : null;
     List<ParamSpec> params = out == null ? List.of() : ParamSpecs.of(d.kind(), d.attrs(), in.dims(), out);
-    into.add(new LayerNode(path, d.kind(), d.attrs(), in.dims(), out, params, d.method()));
+    Attrs attrs = init == null || !d.attrs().initScheme().equals("DEFAULT") ? d.attrs() : withInit(d.attrs(), init);
+    into.add(new LayerNode(path, d.kind(), attrs, in.dims(), out, params, d.method()));
     String origin = d.kind() == StepKind.FLATTEN && in.known() && in.dims().rank() > 1
         ? "flattened from " + in.dims() : null;
     String shape = Shapes.text(out) + (origin == null ? "" : " (= " + in.dims() + ")");
@@ -72,31 +76,32 @@ public final class ShapeInference {
     return new Flow(checked, "'" + path + "'", origin, false);
   }
 
-  private Flow block(BlockDecl d, String path, Flow in, List<Node> into) {
+  private Flow block(BlockDecl d, String path, Flow in, InitSpec outerInit, List<Node> into) {
     Flow flow = in;
+    InitSpec init = d.init() != null ? d.init() : outerInit;
     int copies = d.repeatMirror() == null ? 1 : d.repeat();
     for (int i = 0; i < copies; i++) {
       String copyPath = d.repeatMirror() == null ? path : path + "." + i;
-      flow = blockCopy(d, copyPath, flow, into);
+      flow = blockCopy(d, copyPath, flow, init, into);
     }
     Dims out = expect(d.expect(), path, "block", d, flow.dims());
     return new Flow(out, flow.producer(), flow.origin(), false);
   }
 
-  private Flow blockCopy(BlockDecl d, String path, Flow in, List<Node> into) {
+  private Flow blockCopy(BlockDecl d, String path, Flow in, InitSpec init, List<Node> into) {
     if (!d.valid()) {
       into.add(new BlockNode(path, in.dims(), null, List.of(), false, List.of(), "NONE", d.method()));
       return new Flow(null, "'" + path + "'", null, false);
     }
     List<Node> body = new ArrayList<>();
-    Flow bodyOut = steps(d.body(), path + ".", in, body);
+    Flow bodyOut = steps(d.body(), path + ".", in, init, body);
     List<Node> shortcut = new ArrayList<>();
     Dims out = bodyOut.dims();
     String activation = "NONE";
     if (d.residual() != null) {
       activation = d.residual().activation();
-      Flow skip = d.residual().shortcutType() == null ? in : steps(d.residual().shortcut(), path + ".shortcut.", in,
-          shortcut);
+      Flow skip = d.residual().shortcutType() == null ? in
+          : steps(d.residual().shortcut(), path + ".shortcut.", in, init, shortcut);
       if (out != null && skip.known() && !out.equals(skip.dims())) {
         String skipName = d.residual().shortcutType() == null ? "the identity shortcut"
             : "the shortcut " + d.residual().shortcutType().getSimpleName();
@@ -121,6 +126,14 @@ public final class ShapeInference {
     reporter.errorWithDetail(Message.EXPECT_SHAPE, detail, d.method(), e.mirror(), e.value(), path,
         Shapes.braces(e.dims()), Shapes.text(out), Shapes.braces(out));
     return null;
+  }
+
+  /** {@code a} with a block's {@code @Init} (the layer has none of its own). */
+  private static Attrs withInit(Attrs a, InitSpec init) {
+    return new Attrs(a.out(), a.in(), a.bias(), a.activation(), a.kernel(), a.stride(), a.padding(), a.dilation(),
+        a.groups(), a.eps(), a.momentum(), a.affine(), a.p(), a.slope(), a.vocab(), a.dim(), a.hidden(),
+        a.nonlinearity(), a.returnSequences(), a.heads(), a.causal(), a.outProjection(), a.poolMode(), init.scheme(),
+        init.std());
   }
 
   private static boolean allKnown(List<Node> nodes) {

@@ -1,5 +1,6 @@
 package dev.staticnet.processor.parse;
 
+import dev.staticnet.processor.model.NetworkModel;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -12,6 +13,8 @@ import javax.lang.model.element.TypeElement;
  * @param repeat       number of copies (1 without {@code @Repeat})
  * @param repeatMirror the {@code @Repeat}, or null
  * @param residual     the {@code @Residual}, or null
+ * @param init         the {@code @Init} on the step or else on the block interface, or null: it applies
+ *                     to the block's layers that have no {@code @Init} of their own
  */
 public record BlockDecl(
     String name,
@@ -21,6 +24,7 @@ public record BlockDecl(
     int repeat,
     AnnotationMirror repeatMirror,
     ResidualDecl residual,
+    NetworkModel.InitSpec init,
     ExpectDecl expect,
     boolean valid) implements StepDecl {
 

@@ -4,6 +4,7 @@ import dev.staticnet.processor.diag.Message;
 import dev.staticnet.processor.diag.Reporter;
 import dev.staticnet.processor.model.Attrs;
 import dev.staticnet.processor.model.Dims;
+import dev.staticnet.processor.model.NetworkModel;
 import dev.staticnet.processor.model.StepKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -182,7 +183,11 @@ final class StepParser {
       }
       res = new BlockDecl.ResidualDecl(residual, shortcutType, shortcutSteps, mirrors.enumValue(residual, "activation"));
     }
-    return new BlockDecl(name, method, blockType, body, Math.max(copies, 1), repeat, res, expect, valid);
+    TypeElement block = blockType;
+    AnnotationMirror init = Mirrors.find(method, INIT).or(() -> Mirrors.find(block, INIT)).orElse(null);
+    NetworkModel.InitSpec initSpec = init == null ? null
+        : new NetworkModel.InitSpec(mirrors.enumValue(init, "scheme"), mirrors.doubleValue(init, "std"));
+    return new BlockDecl(name, method, blockType, body, Math.max(copies, 1), repeat, res, initSpec, expect, valid);
   }
 
   /** The steps of a block type (parsed once), or null when it contains itself (reported). */
@@ -206,7 +211,7 @@ final class StepParser {
   }
 
   private static BlockDecl invalidBlock(String name, ExecutableElement method, ExpectDecl expect) {
-    return new BlockDecl(name, method, null, List.of(), 1, null, null, expect, false);
+    return new BlockDecl(name, method, null, List.of(), 1, null, null, null, expect, false);
   }
 
   private static boolean isType(TypeMirror t, String qualifiedName) {
