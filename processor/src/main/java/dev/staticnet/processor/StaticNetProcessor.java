@@ -13,11 +13,15 @@ import dev.staticnet.processor.gen.SummaryWriter;
 import dev.staticnet.processor.model.LayerNode;
 import dev.staticnet.processor.model.NetworkModel;
 import dev.staticnet.processor.model.StepKind;
+import dev.staticnet.processor.parse.ErrorTypes;
 import dev.staticnet.processor.parse.NetworkDecl;
 import dev.staticnet.processor.parse.NetworkParser;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +53,7 @@ public final class StaticNetProcessor extends AbstractProcessor {
 
   private final Generator generator;
   private final Set<StepKind> supported;
+  private final Set<String> deferred = new LinkedHashSet<>();
   private Reporter reporter;
   private NetworkParser parser;
 
@@ -77,14 +82,25 @@ public final class StaticNetProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<TypeElement> networks = new ArrayList<>();
+    for (String name : deferred) {
+      networks.add(processingEnv.getElementUtils().getTypeElement(name));
+    }
+    deferred.clear();
     for (TypeElement annotation : annotations) {
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
-        TypeElement type = (TypeElement) e;
-        try {
-          process(type);
-        } catch (RuntimeException | IOException | StackOverflowError | AssertionError | LinkageError failure) {
-          reporter.error(Message.INTERNAL, type, null, null, type.getQualifiedName(), failure);
-        }
+        networks.add((TypeElement) e);
+      }
+    }
+    for (TypeElement type : networks) {
+      if (ErrorTypes.inSteps(type) && !round.processingOver()) {
+        deferred.add(type.getQualifiedName().toString()); // another processor may generate the type
+        continue;
+      }
+      try {
+        process(type);
+      } catch (RuntimeException | IOException | StackOverflowError | AssertionError | LinkageError failure) {
+        reporter.error(Message.INTERNAL, type, null, null, type.getQualifiedName(), failure);
       }
     }
     return false;

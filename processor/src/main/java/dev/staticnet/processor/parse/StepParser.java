@@ -103,7 +103,7 @@ final class StepParser {
   private LayerDecl parseLayer(String name, ExecutableElement method, AnnotationMirror layer,
       AnnotationMirror repeat, AnnotationMirror residual, ExpectDecl expect) {
     StepKind kind = KINDS.get(Mirrors.name(layer));
-    if (!isType(method.getReturnType(), LAYER)) {
+    if (!isType(method.getReturnType(), LAYER) && !ErrorTypes.in(method.getReturnType())) {
       reporter.error(Message.STEP_RETURN_TYPE, method, null, null, name, "layer", "Layer", method.getReturnType());
     }
     for (AnnotationMirror blockOnly : new AnnotationMirror[] {repeat, residual}) {
@@ -122,6 +122,9 @@ final class StepParser {
   private StepDecl parseBlockStep(String name, ExecutableElement method, AnnotationMirror repeat,
       AnnotationMirror residual, ExpectDecl expect, boolean valid) {
     TypeMirror returnType = method.getReturnType();
+    if (ErrorTypes.in(returnType)) {
+      return invalidBlock(name, method, expect); // javac reports the unknown type itself
+    }
     TypeElement blockType = null;
     boolean list = false;
     if (returnType.getKind() == TypeKind.DECLARED) {
@@ -168,6 +171,9 @@ final class StepParser {
       TypeMirror shortcut = mirrors.typeValue(residual, "shortcut");
       TypeElement shortcutType = null;
       List<StepDecl> shortcutSteps = List.of();
+      if (ErrorTypes.in(shortcut)) {
+        return invalidBlock(name, method, expect);
+      }
       if (shortcut.getKind() == TypeKind.DECLARED) {
         shortcutType = (TypeElement) ((DeclaredType) shortcut).asElement();
         if (Mirrors.find(shortcutType, BLOCK).isEmpty()) {
