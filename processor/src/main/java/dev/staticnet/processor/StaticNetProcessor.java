@@ -84,7 +84,10 @@ public final class StaticNetProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     List<TypeElement> networks = new ArrayList<>();
     for (String name : deferred) {
-      networks.add(processingEnv.getElementUtils().getTypeElement(name));
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        networks.add(type);
+      }
     }
     deferred.clear();
     for (TypeElement annotation : annotations) {

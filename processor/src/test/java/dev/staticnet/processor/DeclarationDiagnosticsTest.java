@@ -259,4 +259,32 @@ class DeclarationDiagnosticsTest {
         .doesNotContain("Did you mean");
     assertThat(c).hadErrorCount(3);
   }
+
+  @Test
+  void aBrokenBlockFailsEveryNetworkUsingItButIsReportedOnce() {
+    JavaFileObject block = source("SharedBlock", """
+        @Block
+        public interface SharedBlock {
+          @Dropout(p = 2) Layer drop();
+        }
+        """);
+    JavaFileObject first = source("FirstUser", """
+        @Network(input = 4)
+        public interface FirstUser extends Model {
+          SharedBlock shared();
+        }
+        """);
+    JavaFileObject second = source("SecondUser", """
+        @Network(input = 4)
+        public interface SecondUser extends Model {
+          SharedBlock shared();
+        }
+        """);
+    Fixtures.Written w = Fixtures.write(block, first, second);
+    assertThat(w.realErrors()).hasSize(1);
+    assertThat(w.realErrors().get(0)).contains("drop: @Dropout(p = 2.0) is a drop probability");
+    assertThat(w.resource("META-INF/staticnet/test.FirstUser.summary.json").isPresent()).isFalse();
+    assertThat(w.resource("META-INF/staticnet/test.SecondUser.summary.json").isPresent()).isFalse();
+    assertThat(w.messages().stream().filter(m -> m.contains("[staticnet:unsupported]")).toList()).isEmpty();
+  }
 }

@@ -26,7 +26,7 @@ public final class Reporter {
     this.messager = messager;
   }
 
-  /** Errors reported so far (by this reporter, across networks). */
+  /** Errors reported so far (by this reporter, across networks; repeats counted, though printed once). */
   public int errorCount() {
     return errors;
   }
@@ -43,9 +43,8 @@ public final class Reporter {
     if (message.kind() != Diagnostic.Kind.ERROR) {
       throw new IllegalArgumentException(message + " is a " + message.kind() + ", not an error");
     }
-    if (print(message, message.format(detail, args), element, annotation, value)) {
-      errors++;
-    }
+    errors++; // counted even when already printed: a block's mistake fails every network using it
+    print(message, message.format(detail, args), element, annotation, value);
   }
 
   /**
