@@ -26,7 +26,7 @@ public final class Gemm {
   /** {@code A·Bᵀ} with at most this many rows reads both operands in place instead of packing Bᵀ. */
   static final int NT_MAX_ROWS = 32;
   /** From this many multiply-adds on, a call is split over the worker threads. */
-  static final long PARALLEL_WORK = 256 * 1024;
+  static final long PARALLEL_WORK = 1024 * 1024;
   /** Column splits fall on multiples of this (whole vector panels). */
   private static final int SPLIT_ALIGN = 64;
 
