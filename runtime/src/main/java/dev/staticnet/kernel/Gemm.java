@@ -27,6 +27,8 @@ public final class Gemm {
   static final int NT_MAX_ROWS = 32;
   /** From this many multiply-adds on, a call is split over the worker threads. */
   static final long PARALLEL_WORK = 1024 * 1024;
+  /** Chunks per thread when a call is split. */
+  private static final int CHUNKS_PER_THREAD = 4;
   /** Column splits fall on multiples of this (whole vector panels). */
   private static final int SPLIT_ALIGN = 64;
 
@@ -65,16 +67,16 @@ public final class Gemm {
       return;
     }
     boolean inPlaceNT = !transA && transB && m <= NT_MAX_ROWS;
-    int parts = work >= PARALLEL_WORK ? threads : 1;
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
-    parts = Math.max(1, Math.min(parts, span / (byColumns ? SPLIT_ALIGN : 8)));
-    if (parts == 1) {
+    int align = byColumns ? SPLIT_ALIGN : 8;
+    // a few chunks per thread, claimed dynamically: a core busy elsewhere does not stall the call
+    int parts = work >= PARALLEL_WORK && threads > 1 ? Math.min(span / align, CHUNKS_PER_THREAD * threads) : 1;
+    if (parts <= 1) {
       run(simd, inPlaceNT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     Parallel.run(parts, (part, count) -> {
-      int align = byColumns ? SPLIT_ALIGN : 8;
       int from = splitPoint(span, part, count, align);
       int to = splitPoint(span, part + 1, count, align);
       if (from >= to) {

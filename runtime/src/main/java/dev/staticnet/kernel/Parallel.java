@@ -42,14 +42,14 @@ public final class Parallel {
 
   /**
    * Runs {@code task} as {@code parts} parts, shared between the calling thread and the workers
-   * when they are free (whoever claims a part first runs it); otherwise all parts run on the caller,
-   * in order. Returns when every part has finished; an exception thrown by a part is rethrown here.
+   * when they are free (whoever claims a part first runs it; more parts than threads balance the
+   * load when a core is busy elsewhere); otherwise all parts run on the caller, in order. Returns when every part has finished; an exception thrown by a part is rethrown here.
    */
   public static void run(int parts, Task task) {
     if (parts < 1) {
       throw new IllegalArgumentException("parts must be at least 1, got " + parts);
     }
-    if (parts == 1 || parts > THREADS || !Pool.INSTANCE.tryRun(parts, task)) {
+    if (parts == 1 || THREADS == 1 || !Pool.INSTANCE.tryRun(parts, task)) {
       for (int p = 0; p < parts; p++) {
         task.run(p, parts);
       }
