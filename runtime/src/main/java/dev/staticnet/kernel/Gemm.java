@@ -27,8 +27,9 @@ public final class Gemm {
   static final int NT_MAX_ROWS = 32;
   /** From this many multiply-adds on, a call is split over the worker threads. */
   static final long PARALLEL_WORK = 1024 * 1024;
-  /** Chunks per thread when a call is split. */
-  private static final int CHUNKS_PER_THREAD = 4;
+  /** Chunks per thread when a call is split, and the narrowest chunk worth an extra one. */
+  private static final int CHUNKS_PER_THREAD = 2;
+  private static final int MIN_CHUNK = 256;
   /** Column splits fall on multiples of this (whole vector panels). */
   private static final int SPLIT_ALIGN = 64;
 
@@ -70,8 +71,7 @@ public final class Gemm {
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
     int align = byColumns ? SPLIT_ALIGN : 8;
-    // a few chunks per thread, claimed dynamically: a core busy elsewhere does not stall the call
-    int parts = work >= PARALLEL_WORK && threads > 1 ? Math.min(span / align, CHUNKS_PER_THREAD * threads) : 1;
+    int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
     if (parts <= 1) {
       run(simd, inPlaceNT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
@@ -108,6 +108,20 @@ public final class Gemm {
     } else {
       GemmScalar.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
+  }
+
+  /**
+   * Parts to split {@code span} into: up to {@value #CHUNKS_PER_THREAD} per thread, claimed
+   * dynamically so that a core busy elsewhere does not stall the call, but no narrower than
+   * {@value #MIN_CHUNK} unless that leaves a thread idle — each part packs its own copy of the other
+   * operand, which costs about 16/width of the arithmetic.
+   */
+  private static int chunks(int span, int align, int threads) {
+    int parts = threads * CHUNKS_PER_THREAD;
+    while (parts > threads && span / parts < MIN_CHUNK) {
+      parts--;
+    }
+    return Math.max(1, Math.min(parts, span / align));
   }
 
   /** Start of part {@code part} of {@code count} over {@code span}, rounded up to {@code align}. */
