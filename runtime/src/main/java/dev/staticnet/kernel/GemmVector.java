@@ -1,7 +1,6 @@
 package dev.staticnet.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -41,7 +40,7 @@ final class GemmVector {
   private static final class Buffers {
     float[] a = new float[0];
     float[] b = new float[0];
-    final float[] tile = new float[MR * NR];
+    final float[] tile = new float[Math.max(MR * NR, 16 * VL)]; // an edge tile, or 4 x 4 dot vectors
 
     float[] a(int size) {
       if (a.length < size) {
@@ -416,13 +415,13 @@ final class GemmVector {
       }
       for (; i < m; i++) {
         for (int jj = j; jj < j + 4; jj++) {
-          store(c, cOff + i * ldc + jj, beta, dot(k, a, aOff + i * lda, b, bOff + jj * ldb));
+          store(c, cOff + i * ldc + jj, beta, dot(k, a, aOff + i * lda, b, bOff + jj * ldb, sums));
         }
       }
     }
     for (; j < n; j++) {
       for (int i = 0; i < m; i++) {
-        store(c, cOff + i * ldc + j, beta, dot(k, a, aOff + i * lda, b, bOff + j * ldb));
+        store(c, cOff + i * ldc + j, beta, dot(k, a, aOff + i * lda, b, bOff + j * ldb, sums));
       }
     }
   }
@@ -432,14 +431,15 @@ final class GemmVector {
   }
 
   /** Σ_p a[ai+p]·b[bi+p] over k. */
-  private static float dot(int k, float[] a, int ai, float[] b, int bi) {
+  private static float dot(int k, float[] a, int ai, float[] b, int bi, float[] lanes) {
     FloatVector acc = FloatVector.zero(S);
     int kv = S.loopBound(k);
     int p = 0;
     for (; p < kv; p += VL) {
       acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bi + p), acc);
     }
-    float sum = acc.reduceLanes(VectorOperators.ADD);
+    acc.intoArray(lanes, 0);
+    float sum = laneSum(lanes, 0);
     for (; p < k; p++) {
       sum = Math.fma(a[ai + p], b[bi + p], sum);
     }
@@ -502,27 +502,27 @@ final class GemmVector {
       s32 = x.fma(w2, s32);
       s33 = x.fma(w3, s33);
     }
-    sums[0] = s00.reduceLanes(VectorOperators.ADD);
-    sums[1] = s01.reduceLanes(VectorOperators.ADD);
-    sums[2] = s02.reduceLanes(VectorOperators.ADD);
-    sums[3] = s03.reduceLanes(VectorOperators.ADD);
-    sums[4] = s10.reduceLanes(VectorOperators.ADD);
-    sums[5] = s11.reduceLanes(VectorOperators.ADD);
-    sums[6] = s12.reduceLanes(VectorOperators.ADD);
-    sums[7] = s13.reduceLanes(VectorOperators.ADD);
-    sums[8] = s20.reduceLanes(VectorOperators.ADD);
-    sums[9] = s21.reduceLanes(VectorOperators.ADD);
-    sums[10] = s22.reduceLanes(VectorOperators.ADD);
-    sums[11] = s23.reduceLanes(VectorOperators.ADD);
-    sums[12] = s30.reduceLanes(VectorOperators.ADD);
-    sums[13] = s31.reduceLanes(VectorOperators.ADD);
-    sums[14] = s32.reduceLanes(VectorOperators.ADD);
-    sums[15] = s33.reduceLanes(VectorOperators.ADD);
+    s00.intoArray(sums, 0 * VL);
+    s01.intoArray(sums, 1 * VL);
+    s02.intoArray(sums, 2 * VL);
+    s03.intoArray(sums, 3 * VL);
+    s10.intoArray(sums, 4 * VL);
+    s11.intoArray(sums, 5 * VL);
+    s12.intoArray(sums, 6 * VL);
+    s13.intoArray(sums, 7 * VL);
+    s20.intoArray(sums, 8 * VL);
+    s21.intoArray(sums, 9 * VL);
+    s22.intoArray(sums, 10 * VL);
+    s23.intoArray(sums, 11 * VL);
+    s30.intoArray(sums, 12 * VL);
+    s31.intoArray(sums, 13 * VL);
+    s32.intoArray(sums, 14 * VL);
+    s33.intoArray(sums, 15 * VL);
     for (int r = 0; r < 4; r++) {
       int ar = ai + r * lda;
       for (int s = 0; s < 4; s++) {
         int br = bi + s * ldb;
-        float sum = sums[r * 4 + s];
+        float sum = laneSum(sums, (r * 4 + s) * VL);
         for (int q = p; q < k; q++) {
           sum = Math.fma(a[ar + q], b[br + q], sum);
         }
@@ -567,25 +567,38 @@ final class GemmVector {
       s12 = x.fma(w2, s12);
       s13 = x.fma(w3, s13);
     }
-    sums[0] = s00.reduceLanes(VectorOperators.ADD);
-    sums[1] = s01.reduceLanes(VectorOperators.ADD);
-    sums[2] = s02.reduceLanes(VectorOperators.ADD);
-    sums[3] = s03.reduceLanes(VectorOperators.ADD);
-    sums[4] = s10.reduceLanes(VectorOperators.ADD);
-    sums[5] = s11.reduceLanes(VectorOperators.ADD);
-    sums[6] = s12.reduceLanes(VectorOperators.ADD);
-    sums[7] = s13.reduceLanes(VectorOperators.ADD);
+    s00.intoArray(sums, 0 * VL);
+    s01.intoArray(sums, 1 * VL);
+    s02.intoArray(sums, 2 * VL);
+    s03.intoArray(sums, 3 * VL);
+    s10.intoArray(sums, 4 * VL);
+    s11.intoArray(sums, 5 * VL);
+    s12.intoArray(sums, 6 * VL);
+    s13.intoArray(sums, 7 * VL);
     for (int r = 0; r < 2; r++) {
       int ar = ai + r * lda;
       for (int s = 0; s < 4; s++) {
         int br = bi + s * ldb;
-        float sum = sums[r * 4 + s];
+        float sum = laneSum(sums, (r * 4 + s) * VL);
         for (int q = p; q < k; q++) {
           sum = Math.fma(a[ar + q], b[br + q], sum);
         }
         store(c, ci + r * ldc + s, beta, sum);
       }
     }
+  }
+
+  /**
+   * Sum of the VL lanes stored at sums[from], in lane order. Not {@code reduceLanes(ADD)}: its order
+   * is unspecified and differs between the interpreter and C2, which would make results depend on
+   * which thread (and which compiled version) ran a chunk.
+   */
+  private static float laneSum(float[] sums, int from) {
+    float sum = 0f;
+    for (int l = 0; l < VL; l++) {
+      sum += sums[from + l];
+    }
+    return sum;
   }
 
   private static int roundUp(int x, int to) {
