@@ -8,7 +8,8 @@ package dev.staticnet.kernel;
  * stride between stored rows), likewise B and C. {@code beta = 0} ignores C's old contents (NaN
  * included), as BLAS does.
  *
- * <p>Paths: tiny products run a plain loop; {@code A·Bᵀ} with few rows runs dot products in place;
+ * <p>Paths: tiny products run a plain loop; {@code A·Bᵀ} with few rows runs dot products in place,
+ * {@code A·B} with few rows reads B in place (the Vector API path);
  * everything else runs the packed, register-blocked kernel — {@link GemmVector} when the
  * {@code jdk.incubator.vector} module is present (run with {@code --add-modules
  * jdk.incubator.vector}) and not switched off by {@code -Dstaticnet.simd=false}, else
@@ -25,6 +26,8 @@ public final class Gemm {
   static final long SMALL_WORK = 4 * 1024;
   /** {@code A·Bᵀ} with at most this many rows reads both operands in place instead of packing Bᵀ. */
   static final int NT_MAX_ROWS = 32;
+  /** {@code A·B} with at most this many rows reads B in place (Vector API path only). */
+  static final int NN_MAX_ROWS = 16;
   /** From this many multiply-adds on, a call is split over the worker threads. */
   static final long PARALLEL_WORK = 1024 * 1024;
   /** Chunks per thread when a call is split, and the narrowest chunk worth an extra one. */
@@ -67,13 +70,14 @@ public final class Gemm {
       naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    boolean inPlaceNT = !transA && transB && m <= NT_MAX_ROWS;
+    InPlace inPlace = !transA && transB && m <= NT_MAX_ROWS ? InPlace.NT
+        : !transA && !transB && m <= NN_MAX_ROWS ? InPlace.NN : InPlace.NONE;
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
     int align = byColumns ? SPLIT_ALIGN : 8;
     int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
     if (parts <= 1) {
-      run(simd, inPlaceNT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      run(simd, inPlace, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     Parallel.run(parts, (part, count) -> {
@@ -84,26 +88,31 @@ public final class Gemm {
       }
       if (byColumns) { // columns [from, to) of op(B) and C
         int bShift = transB ? from * ldb : from;
-        run(simd, inPlaceNT, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
+        run(simd, inPlace, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
             beta, c, cOff + from, ldc);
       } else { // rows [from, to) of op(A) and C
         int aShift = transA ? from : from * lda;
-        run(simd, inPlaceNT, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
+        run(simd, inPlace, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
             beta, c, cOff + from * ldc, ldc);
       }
     });
   }
 
-  private static void run(boolean simd, boolean inPlaceNT, boolean transA, boolean transB, int m, int n, int k,
+  /** Few-row products that read the operands in place instead of packing them. */
+  private enum InPlace { NONE, NT, NN }
+
+  private static void run(boolean simd, InPlace inPlace, boolean transA, boolean transB, int m, int n, int k,
                           float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                           float beta, float[] c, int cOff, int ldc) {
     if (simd) {
-      if (inPlaceNT) {
+      if (inPlace == InPlace.NT) {
         GemmVector.gemmNT(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      } else if (inPlace == InPlace.NN) {
+        GemmVector.gemmNN(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       } else {
         GemmVector.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       }
-    } else if (inPlaceNT) {
+    } else if (inPlace == InPlace.NT) {
       GemmScalar.gemmNT(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     } else {
       GemmScalar.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
