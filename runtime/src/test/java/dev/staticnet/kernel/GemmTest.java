@@ -259,6 +259,16 @@ class GemmTest {
   }
 
   @Test
+  void runsScalarWithoutTheVectorModule() throws Exception {
+    String launcher = System.getProperty("java.home") + "/bin/java";
+    Process child = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
+        NoVectorModuleCheck.class.getName()).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, child.waitFor(), output);
+    assertTrue(output.contains("checked with scalar"), output);
+  }
+
+  @Test
   void publicEntryPointUsesDefaultPath() {
     Case c = new Case(new Random(5), false, true, 50, 60, 70, 1f);
     float[] out = c.c0.clone();
