@@ -123,6 +123,7 @@ final class DenseNets {
 
   @Network(input = {4}, loss = Loss.MSE)
   interface BatchNormAffine extends Model {
+    @SuppressWarnings("staticnet:bias-before-norm") // its gradient must come out as 0 in train mode
     @Linear(out = 6) Layer fc1();
     @BatchNorm(momentum = 0.2) Layer bn();
     @Tanh Layer act();
@@ -131,6 +132,7 @@ final class DenseNets {
 
   @Network(input = {4}, loss = Loss.MSE)
   interface BatchNormPlain extends Model {
+    @SuppressWarnings("staticnet:bias-before-norm")
     @Linear(out = 6) Layer fc1();
     @BatchNorm(affine = false) Layer bn();
     @Linear(out = 3) Layer fc2();

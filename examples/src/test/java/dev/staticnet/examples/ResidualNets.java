@@ -29,7 +29,7 @@ final class ResidualNets {
   /** Widening block: 6 -> 5 features, so the residual needs a projection. */
   @Block
   interface Widen {
-    @Linear(out = 5) Layer fc();
+    @Linear(out = 5, bias = false) Layer fc();
     @BatchNorm Layer bn();
     @Tanh Layer act();
     @Linear(out = 5) Layer out();

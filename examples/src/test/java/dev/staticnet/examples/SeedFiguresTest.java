@@ -82,7 +82,7 @@ class SeedFiguresTest {
         "stage1.0.fc2.weight", "stage1.0.fc2.bias",
         "stage1.1.norm.weight", "stage1.1.norm.bias", "stage1.1.fc1.weight", "stage1.1.fc1.bias",
         "stage1.1.fc2.weight", "stage1.1.fc2.bias",
-        "step.fc.weight", "step.fc.bias", "step.bn.weight", "step.bn.bias", "step.bn.running_mean",
+        "step.fc.weight", "step.bn.weight", "step.bn.bias", "step.bn.running_mean",
         "step.bn.running_var", "step.bn.num_batches_tracked", "step.out.weight", "step.out.bias",
         "step.shortcut.x.weight",
         "head.fc.weight", "head.fc.bias"), m.parameters().names());
