@@ -121,6 +121,11 @@ class GradientCheckTest {
   }
 
   @Test
+  void blocksInsideBlocks() {
+    checkMse(new StaticNet_ResidualNets_Nested(29), true);
+  }
+
+  @Test
   void inputGradientIsOnlyComputedOnRequest() {
     // trainStep skips the first layer's input gradient; gradients() computes it.
     StaticNet_DenseNets_CrossEntropy m = new StaticNet_DenseNets_CrossEntropy(26);

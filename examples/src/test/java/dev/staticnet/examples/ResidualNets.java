@@ -52,4 +52,23 @@ final class ResidualNets {
     @Residual(shortcut = Projection.class, activation = Activation.RELU) Widen step();
     Head head();
   }
+
+  @Block
+  interface Cell {
+    @Linear(out = 4, activation = Activation.SIGMOID) Layer fc();
+  }
+
+  /** A block made of blocks: a plain one, a residual one and a repeated residual list. */
+  @Block
+  interface Tower {
+    Cell first();
+    @Residual Cell skip();
+    @Residual @Repeat(2) List<Cell> more();
+  }
+
+  @Network(input = {4}, loss = Loss.MSE)
+  interface Nested extends Model {
+    @Residual Tower tower();
+    @Linear(out = 2) Layer head();
+  }
 }

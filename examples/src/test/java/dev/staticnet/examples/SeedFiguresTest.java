@@ -103,6 +103,19 @@ class SeedFiguresTest {
   }
 
   @Test
+  void blocksInsideBlocks() {
+    StaticNet_ResidualNets_Nested m = new StaticNet_ResidualNets_Nested(7);
+    assertEquals(List.of("tower.first.fc.weight", "tower.first.fc.bias", "tower.skip.fc.weight", "tower.skip.fc.bias",
+        "tower.more.0.fc.weight", "tower.more.0.fc.bias", "tower.more.1.fc.weight", "tower.more.1.fc.bias",
+        "head.weight", "head.bias"), m.parameters().names());
+    assertEquals(List.of("tower.first.fc", "tower.skip.fc", "tower.more.0.fc", "tower.more.1.fc", "head"),
+        m.layers().stream().map(Layer::name).toList());
+    assertEquals("tower.more.1.fc", m.tower().more().get(1).fc().name());
+    assertEquals("tower.skip.fc", m.tower().skip().fc().name());
+    assertEquals("tower.first.fc", m.tower().first().fc().name());
+  }
+
+  @Test
   void batchNormCountsTrainingBatches() {
     Model m = new StaticNet_SeedNets_NormedClassifier(6);
     assertArrayEquals(new float[] {0}, m.parameters().get("bn1.num_batches_tracked"));
