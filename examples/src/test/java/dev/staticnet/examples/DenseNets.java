@@ -138,6 +138,14 @@ final class DenseNets {
     @Linear(out = 3) Layer fc2();
   }
 
+  /** BatchNorm2d on an image input: per-channel statistics over batch and H·W. */
+  @Network(input = {2, 3, 3}, loss = Loss.MSE)
+  interface BatchNormImage extends Model {
+    @BatchNorm Layer bn();
+    @Flatten Layer flat();
+    @Linear(out = 3) Layer fc();
+  }
+
   @Network(input = {4}, loss = Loss.MSE)
   interface DropoutNone extends Model {
     @Linear(out = 5, activation = Activation.TANH) Layer fc1();
