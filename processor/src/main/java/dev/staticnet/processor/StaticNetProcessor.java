@@ -62,7 +62,7 @@ public final class StaticNetProcessor extends AbstractProcessor {
         TypeElement type = (TypeElement) e;
         try {
           process(type);
-        } catch (RuntimeException | IOException | LinkageError failure) {
+        } catch (RuntimeException | IOException | StackOverflowError | AssertionError | LinkageError failure) {
           reporter.error(Message.INTERNAL, type, null, null, type.getQualifiedName(), failure);
         }
       }
