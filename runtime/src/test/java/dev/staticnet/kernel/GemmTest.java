@@ -152,7 +152,8 @@ class GemmTest {
   @Test
   void largerSizesAcrossBlockEdgesAndThreads() {
     Random rnd = new Random(7);
-    int[][] shapes = {{257, 100, 33}, {64, 500, 784}, {130, 257, 300}, {9, 1100, 270}, {300, 70, 513}, {1, 500, 784}};
+    int[][] shapes = {{257, 100, 33}, {64, 500, 784}, {130, 257, 300}, {9, 1100, 270}, {300, 70, 513}, {1, 500, 784},
+        {8, 784, 500}, {13, 1001, 77}, {16, 300, 70}};
     for (boolean simd : paths()) {
       for (int[] s : shapes) {
         for (int v = 0; v < 4; v++) {
