@@ -1,17 +1,28 @@
 package dev.staticnet.train;
 
 import dev.staticnet.Optimizer;
+import dev.staticnet.kernel.Parallel;
 
 /**
  * Common frame of the optimisers here: argument checks, per-parameter state sized on the first
  * step (and never re-allocated), optional clipping of the gradient by its global L2 norm, then an
- * element-wise update written by the subclass.
+ * element-wise update written by the subclass. Large arrays are updated on the {@link Parallel}
+ * workers in disjoint ranges; every element's arithmetic is the same however the range is split,
+ * so results do not depend on the thread count.
  */
 abstract class ElementwiseOptimizer extends Optimizer {
+  /** Below this many parameters the update runs on the caller alone (a hand-off costs microseconds). */
+  static final int PARALLEL_MIN = 1 << 16;
+  /** Range boundaries are multiples of this (16 floats = one cache line: no false sharing). */
+  private static final int ALIGN = 16;
+
   private final String name;
   private final float maxGradNorm;
+  private final Parallel.Task rangeTask = this::updatePart; // created once: no allocation per step
   private float lr;
   private int size = -1;
+  private float[] stepParams;
+  private float[] stepGrads;
 
   ElementwiseOptimizer(String name, float lr, float maxGradNorm) {
     this.name = name;
@@ -38,7 +49,28 @@ abstract class ElementwiseOptimizer extends Optimizer {
     if (maxGradNorm > 0) {
       GradientClipping.clipByGlobalNorm(grads, maxGradNorm);
     }
-    update(params, grads, lr);
+    prepare(lr);
+    int parts = Math.min(Parallel.threads(), params.length / PARALLEL_MIN);
+    if (parts <= 1) {
+      update(params, grads, 0, params.length);
+      return;
+    }
+    stepParams = params;
+    stepGrads = grads;
+    try {
+      Parallel.run(parts, rangeTask);
+    } finally {
+      stepParams = null;
+      stepGrads = null;
+    }
+  }
+
+  private void updatePart(int part, int parts) {
+    int n = stepParams.length;
+    int chunk = (n / parts + ALIGN - 1) / ALIGN * ALIGN;
+    int from = Math.min(n, part * chunk);
+    int to = part == parts - 1 ? n : Math.min(n, from + chunk);
+    update(stepParams, stepGrads, from, to);
   }
 
   @Override
@@ -54,6 +86,12 @@ abstract class ElementwiseOptimizer extends Optimizer {
   /** Allocates the per-parameter state for {@code n} parameters (called once, on the first step). */
   abstract void allocate(int n);
 
-  /** One update of every parameter; the arrays have the length the state was sized for. */
-  abstract void update(float[] params, float[] grads, float lr);
+  /** Computes this step's scalars (learning rate, bias corrections) once, before {@link #update}. */
+  abstract void prepare(float lr);
+
+  /**
+   * Updates parameters {@code [from, to)}; may run concurrently for disjoint ranges, so it reads only
+   * the scalars set by {@link #prepare} and writes only inside its range.
+   */
+  abstract void update(float[] params, float[] grads, int from, int to);
 }
