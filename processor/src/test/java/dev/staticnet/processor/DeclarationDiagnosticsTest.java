@@ -183,4 +183,53 @@ class DeclarationDiagnosticsTest {
     assertThat(c.errors().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("cannot find symbol")).toList())
         .isEmpty();
   }
+
+  @Test
+  void tokensInputIsOneAxis() {
+    JavaFileObject f = source("ErroneousTokenInput", """
+        @Network(input = {16, 4}, inputKind = InputKind.TOKENS)
+        public interface ErroneousTokenInput extends Model {
+          @Embedding(vocab = 10, dim = 4) Layer embed();
+        }
+        """);
+    Compilation c = compile(f);
+    assertThat(c).hadErrorContaining("ErroneousTokenInput: @Network(input = {16, 4}) has rank 2, but a TOKENS "
+        + "input is a sequence of ids {T}").inFile(f).onLineContaining("input = {16, 4}");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void shortcutMustBeABlockAndBlocksMustNotContainThemselves() {
+    JavaFileObject loop = source("Loop", """
+        @Block
+        public interface Loop {
+          @Linear(out = 4) Layer fc();
+          Loop again();
+        }
+        """);
+    JavaFileObject plain = source("PlainShortcut", """
+        public interface PlainShortcut {
+          @Linear(out = 4) Layer fc();
+        }
+        """);
+    JavaFileObject ok = source("OkBlock", """
+        @Block
+        public interface OkBlock {
+          @Linear(out = 4) Layer fc();
+        }
+        """);
+    JavaFileObject f = source("ErroneousComposition", """
+        @Network(input = 4)
+        public interface ErroneousComposition extends Model {
+          @Residual(shortcut = PlainShortcut.class) OkBlock skip();
+          Loop loop();
+        }
+        """);
+    Compilation c = compile(loop, plain, ok, f);
+    assertThat(c).hadErrorContaining("skip: @Residual(shortcut = PlainShortcut.class) is not a @Block interface")
+        .inFile(f).onLineContaining("PlainShortcut.class");
+    assertThat(c).hadErrorContaining("again: block Loop contains itself").inFile(loop)
+        .onLineContaining("Loop again()");
+    assertThat(c).hadErrorCount(2);
+  }
 }
