@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed B that would cost more than the arithmetic.
  */
 final class GemmVector {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = species(Integer.getInteger("staticnet.vectorBits", 0));
   private static final int VL = S.length();
   /**
    * Register tile: MR rows of C by NR = 2 vectors of columns. 8 x 2 = 16 accumulators need the 32
@@ -854,6 +854,25 @@ final class GemmVector {
       sum += sums[from + l];
     }
     return sum;
+  }
+
+  /**
+   * The machine's preferred species, or the given width (a diagnostic knob: tests run the AVX-512
+   * kernels on an AVX2 machine with {@code -Dstaticnet.vectorBits=512}, slowly but exactly).
+   */
+  private static VectorSpecies<Float> species(int bits) {
+    switch (bits) {
+      case 0:
+        return FloatVector.SPECIES_PREFERRED;
+      case 128:
+        return FloatVector.SPECIES_128;
+      case 256:
+        return FloatVector.SPECIES_256;
+      case 512:
+        return FloatVector.SPECIES_512;
+      default:
+        throw new IllegalArgumentException("staticnet.vectorBits must be 128, 256 or 512, got " + bits);
+    }
   }
 
   private static int roundUp(int x, int to) {

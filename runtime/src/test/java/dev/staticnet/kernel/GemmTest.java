@@ -20,7 +20,7 @@ class GemmTest {
   private static final int[] SIZES = {1, 3, 17, 33, 100};
 
   /** One problem: matrices stored with padding and offsets, plus the reference result. */
-  private static final class Case {
+  static final class Case {
     final boolean transA;
     final boolean transB;
     final int m;
@@ -108,7 +108,7 @@ class GemmTest {
     }
   }
 
-  private static float[] random(Random rnd, int size) {
+  static float[] random(Random rnd, int size) {
     float[] x = new float[size];
     for (int i = 0; i < size; i++) {
       x[i] = (float) (rnd.nextDouble() * 2 - 1);
@@ -240,6 +240,21 @@ class GemmTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void otherVectorWidthsAreCorrectToo() throws Exception {
+    // the 512-bit kernels (8-row tiles, 4 x 4 dots) run on AVX-512 machines; check them (and 128) in a
+    // child JVM whatever this machine prefers
+    for (int bits : new int[] {512, 128}) {
+      String launcher = System.getProperty("java.home") + "/bin/java";
+      Process child = new ProcessBuilder(launcher, "--add-modules", "jdk.incubator.vector", "-Dstaticnet.vectorBits=" + bits,
+          "-cp", System.getProperty("java.class.path"), GemmWidthCheck.class.getName())
+          .redirectErrorStream(true).start();
+      String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(0, child.waitFor(), bits + "-bit vectors: " + output);
+      assertTrue(output.contains("checked"), output);
     }
   }
 
