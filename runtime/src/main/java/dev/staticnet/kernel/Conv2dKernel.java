@@ -20,9 +20,9 @@ package dev.staticnet.kernel;
  */
 public final class Conv2dKernel {
   /** The GEMM's column count (samples × output pixels) a chunk of samples is grown to. */
-  static final int TARGET_COLUMNS = 256;
+  static int TARGET_COLUMNS = 256; // TODO final after tuning
   /** Below this many multiply-adds per call the whole batch runs on the calling thread. */
-  static final long PARALLEL_MACS = 64 * 1024;
+  static long PARALLEL_MACS = 64 * 1024;
 
   private Conv2dKernel() {}
 
@@ -79,13 +79,14 @@ public final class Conv2dKernel {
     }
     int chunk = chunkSamples(g);
     int parts = parts(g, batch);
+    ConvScratch owner = ConvScratch.get();
+    int wc = g.weightCount();
+    float[] flipped = dx != null && g.dataGradient != null ? flipWeights(owner.flipped(wc), params, wOff, g) : null;
     if (parts == 1) {
-      backwardRange(dx, dparams, wOff, dy, x, params, wOff, g, 0, batch, chunk);
+      backwardRange(dx, dparams, wOff, dy, x, params, wOff, flipped, g, 0, batch, chunk);
       return;
     }
     // Part 0 adds into dparams itself; every other part sums into its own buffer, added below in order.
-    ConvScratch owner = ConvScratch.get();
-    int wc = g.weightCount();
     float[][] partials = new float[parts][];
     if (dparams != null) {
       for (int p = 1; p < parts; p++) {
@@ -95,7 +96,7 @@ public final class Conv2dKernel {
     Parallel.run(parts, (part, count) -> {
       float[] dw = part == 0 ? dparams : partials[part];
       int dwOff = part == 0 ? wOff : 0;
-      backwardRange(dx, dw, dwOff, dy, x, params, wOff, g,
+      backwardRange(dx, dw, dwOff, dy, x, params, wOff, flipped, g,
           split(batch, part, count), split(batch, part + 1, count), chunk);
     });
     if (dparams != null) {
@@ -160,39 +161,46 @@ public final class Conv2dKernel {
 
   /** Samples [from, to) of the backward pass; dW goes to {@code dw[dwOff ..]} (null: skip). */
   private static void backwardRange(float[] dx, float[] dw, int dwOff, float[] dy, float[] x, float[] params,
-                                    int wOff, ConvGeometry g, int from, int to, int chunk) {
+                                    int wOff, float[] flipped, ConvGeometry g, int from, int to, int chunk) {
     ConvScratch scratch = ConvScratch.get();
     for (int n = from; n < to; n += chunk) {
-      backwardChunk(dx, dw, dwOff, dy, x, params, wOff, g, n, Math.min(chunk, to - n), scratch);
+      backwardChunk(dx, dw, dwOff, dy, x, params, wOff, flipped, g, n, Math.min(chunk, to - n), scratch);
     }
   }
 
   /**
-   * Samples [n0, n0 + s), per group: dW_g += dY·colᵀ, then col ← W_gᵀ·dY (reusing the buffer) and
-   * dx += col2im(col). dY is the (outG, s·P) matrix of the chunk's output gradients.
+   * Samples [n0, n0 + s), per group: dW_g += dY·colᵀ, where dY is the (outG, s·P) matrix of the
+   * chunk's output gradients. Then dx: with {@code flipped} (stride 1, see
+   * {@link ConvGeometry#dataGradient}) dx_g += W'_g · im2col'(dy), a convolution of dy by the flipped
+   * kernel; otherwise col ← W_gᵀ·dY (reusing the buffer) and dx += col2im(col).
    */
   private static void backwardChunk(float[] dx, float[] dw, int dwOff, float[] dy, float[] x, float[] params,
-                                    int wOff, ConvGeometry g, int n0, int s, ConvScratch scratch) {
+                                    int wOff, float[] flipped, ConvGeometry g, int n0, int s, ConvScratch scratch) {
     int p = g.outSpatial();
     int k = g.colRows();
     int cols = s * p;
     int outG = g.outPerGroup();
-    int inGroupSize = g.inPerGroup() * g.inH * g.inW;
+    int inG = g.inPerGroup();
+    int hw = g.inH * g.inW;
+    ConvGeometry t = g.dataGradient;
+    int kT = t == null ? 0 : t.colRows();
+    int colsT = s * hw;
     boolean direct = g.isPointwise() && s == 1;
-    float[] col = direct ? null : scratch.columns(k * cols);
-    float[] staged = s == 1 ? null : scratch.rows(outG * cols);
+    float[] col = direct ? null : scratch.columns(Math.max(k * cols, flipped == null ? 0 : kT * colsT));
+    float[] staged = s == 1 ? null : scratch.rows(Math.max(outG * cols, flipped == null ? 0 : inG * colsT));
     for (int gi = 0; gi < g.groups; gi++) {
       int w = wOff + gi * outG * k;
-      int xGroup = n0 * g.inSize() + gi * inGroupSize;
+      int xGroup = n0 * g.inSize() + gi * inG * hw;
+      int dyGroup = n0 * g.outSize() + gi * outG * p;
       float[] dY;
       int dYOff;
       if (s == 1) {
         dY = dy;
-        dYOff = n0 * g.outSize() + gi * outG * p;
+        dYOff = dyGroup;
       } else { // gather dy (s, outC, P) → staged (outG, s·P)
         for (int o = 0; o < outG; o++) {
           for (int j = 0; j < s; j++) {
-            System.arraycopy(dy, (n0 + j) * g.outSize() + (gi * outG + o) * p, staged, o * cols + j * p, p);
+            System.arraycopy(dy, dyGroup + j * g.outSize() + o * p, staged, o * cols + j * p, p);
           }
         }
         dY = staged;
@@ -213,12 +221,58 @@ public final class Conv2dKernel {
         }
         Gemm.gemm(false, true, outG, k, cols, dY, dYOff, cols, col, 0, cols, 1f, dw, dwOff + gi * outG * k, k);
       }
-      if (dx != null) {
+      if (dx == null) {
+        continue;
+      }
+      if (flipped != null) {
+        for (int j = 0; j < s; j++) {
+          ConvColumns.im2col(col, j * hw, colsT, dy, dyGroup + j * g.outSize(), t);
+        }
+        int wT = gi * inG * kT;
+        if (s == 1) {
+          Gemm.gemm(false, false, inG, hw, kT, flipped, wT, kT, col, 0, hw, 1f, dx, xGroup, hw);
+        } else { // staged (inG, s·H·W) → dx (s, inC, H·W), adding
+          Gemm.gemm(false, false, inG, colsT, kT, flipped, wT, kT, col, 0, colsT, 0f, staged, 0, colsT);
+          for (int c = 0; c < inG; c++) {
+            for (int j = 0; j < s; j++) {
+              addRow(dx, xGroup + j * g.inSize() + c * hw, staged, c * colsT + j * hw, hw);
+            }
+          }
+        }
+      } else {
         Gemm.gemm(true, false, k, cols, outG, params, w, k, dY, dYOff, cols, 0f, col, 0, cols);
         for (int j = 0; j < s; j++) {
           ConvColumns.col2im(dx, xGroup + j * g.inSize(), col, j * p, cols, g);
         }
       }
+    }
+  }
+
+  /**
+   * W' (inC, outC/groups, kh, kw): per group, W'[c][o][kh−1−ki][kw−1−kj] = W[o][c][ki][kj] — the
+   * kernel of dx as a stride-1 convolution of dy.
+   */
+  private static float[] flipWeights(float[] flipped, float[] params, int wOff, ConvGeometry g) {
+    int outG = g.outPerGroup();
+    int inG = g.inPerGroup();
+    int taps = g.kh * g.kw;
+    for (int gi = 0; gi < g.groups; gi++) {
+      for (int o = 0; o < outG; o++) {
+        for (int c = 0; c < inG; c++) {
+          int src = wOff + ((gi * outG + o) * inG + c) * taps;
+          int dst = ((gi * inG + c) * outG + o) * taps + taps - 1;
+          for (int i = 0; i < taps; i++) {
+            flipped[dst - i] = params[src + i];
+          }
+        }
+      }
+    }
+    return flipped;
+  }
+
+  private static void addRow(float[] dst, int dOff, float[] src, int sOff, int n) {
+    for (int i = 0; i < n; i++) {
+      dst[dOff + i] += src[sOff + i];
     }
   }
 

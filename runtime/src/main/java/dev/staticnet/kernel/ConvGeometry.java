@@ -24,10 +24,21 @@ public final class ConvGeometry {
   public final int groups;
   public final int outH;
   public final int outW;
+  /**
+   * For stride 1 with {@code p ≤ d·(k − 1)}: the geometry of the input gradient as a convolution of
+   * dy with the flipped, transposed kernel ({@code (outC, outH, outW) → (inC, inH, inW)}, padding
+   * {@code d·(k − 1) − p}); {@code null} when that does not apply (the backward then uses col2im).
+   */
+  final ConvGeometry dataGradient;
 
   /** Creates and validates the geometry; throws {@link IllegalArgumentException} naming what is wrong. */
   public ConvGeometry(int inC, int inH, int inW, int outC, int kh, int kw, int sh, int sw,
                       int ph, int pw, int dh, int dw, int groups) {
+    this(inC, inH, inW, outC, kh, kw, sh, sw, ph, pw, dh, dw, groups, true);
+  }
+
+  private ConvGeometry(int inC, int inH, int inW, int outC, int kh, int kw, int sh, int sw,
+                       int ph, int pw, int dh, int dw, int groups, boolean withDataGradient) {
     positive("in channels", inC);
     positive("input height", inH);
     positive("input width", inW);
@@ -73,6 +84,12 @@ public final class ConvGeometry {
         || (long) inC * inH * inW > Integer.MAX_VALUE || (long) outC * outH * outW > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("Conv2d: geometry too large for float[] buffers: " + this);
     }
+    boolean transposable = sh == 1 && sw == 1 && ph <= dh * (kh - 1) && pw <= dw * (kw - 1)
+        && !isPointwise() && !isDepthwise();
+    this.dataGradient = withDataGradient && transposable
+        ? new ConvGeometry(outC, outH, outW, inC, kh, kw, 1, 1, dh * (kh - 1) - ph, dw * (kw - 1) - pw, dh, dw,
+            groups, false)
+        : null;
   }
 
   /** {@code floor((n + 2p − d(k − 1) − 1) / s) + 1}; may be ≤ 0 for impossible inputs. */

@@ -10,6 +10,7 @@ final class ConvScratch {
 
   private float[] columns = new float[0];
   private float[] rows = new float[0];
+  private float[] flipped = new float[0];
   private float[][] partials = new float[0][];
 
   private ConvScratch() {}
@@ -33,6 +34,14 @@ final class ConvScratch {
       rows = new float[size];
     }
     return rows;
+  }
+
+  /** The flipped, transposed weights of the input-gradient convolution, at least {@code size} elements. */
+  float[] flipped(int size) {
+    if (flipped.length < size) {
+      flipped = new float[size];
+    }
+    return flipped;
   }
 
   /**

@@ -80,13 +80,19 @@ class Conv2dKernelTest {
     assertTrue(g.isPointwise());
     float[] conv = new float[ch * patches];
     Conv2dKernel.forward(conv, x, params, 0, ch * ch, g, 1);
+    float[] patchRows = new float[patches * ch]; // xᵀ: (patches, C), one row per patch
+    for (int p = 0; p < patches; p++) {
+      for (int i = 0; i < ch; i++) {
+        patchRows[p * ch + i] = x[i * patches + p];
+      }
+    }
+    float[] linear = new float[patches * ch]; // (patches, out)
+    Dense.forward(linear, patchRows, params, 0, ch * ch, patches, ch, ch);
     for (int p = 0; p < patches; p++) {
       for (int o = 0; o < ch; o++) {
-        double linear = params[ch * ch + o]; // (x^T · W^T + b)[p][o]
-        for (int i = 0; i < ch; i++) {
-          linear += (double) x[i * patches + p] * params[o * ch + i];
-        }
-        assertEquals(linear, conv[o * patches + p], 1e-5, "patch " + p + ", output " + o);
+        // torch.allclose(linear(x).T, conv(x)): rtol 1e-5, atol 1e-8
+        assertEquals(linear[p * ch + o], conv[o * patches + p], 1e-8 + 1e-5 * Math.abs(linear[p * ch + o]),
+            "patch " + p + ", output " + o);
       }
     }
   }
@@ -158,6 +164,50 @@ class Conv2dKernelTest {
       assertEquals(ref[i], y[i], 1e-5 * (1 + g.colRows()), g + " batch " + batch + " bias " + bias + " at " + i);
     }
     return worst;
+  }
+
+  @Test
+  void backwardMatchesDoubleReferenceOverRandomGeometries() {
+    Random rng = new Random(43);
+    int checked = 0;
+    for (int trial = 0; trial < 300; trial++) {
+      ConvGeometry g = randomGeometry(rng, trial);
+      if (g == null) {
+        continue;
+      }
+      compareBackward(rng, g, 1 + rng.nextInt(4));
+      checked++;
+    }
+    compareBackward(rng, new ConvGeometry(6, 14, 14, 16, 5, 5, 1, 1, 0, 0, 1, 1, 1), 5);
+    compareBackward(rng, new ConvGeometry(8, 16, 16, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1), 3);
+    compareBackward(rng, new ConvGeometry(16, 9, 9, 32, 1, 1, 1, 1, 0, 0, 1, 1, 1), 7);
+    compareBackward(rng, new ConvGeometry(16, 20, 20, 16, 3, 3, 2, 2, 1, 1, 1, 1, 16), 4);
+    compareBackward(rng, new ConvGeometry(12, 11, 13, 12, 3, 2, 2, 1, 1, 1, 2, 1, 4), 6);
+    compareBackward(rng, new ConvGeometry(12, 11, 13, 12, 3, 2, 1, 1, 2, 1, 2, 1, 4), 6);
+    assertTrue(checked > 200, "too few valid random geometries: " + checked);
+  }
+
+  private static void compareBackward(Random rng, ConvGeometry g, int batch) {
+    int wOff = 1;
+    int bOff = wOff + g.weightCount();
+    float[] params = uniform(rng, bOff + g.outC);
+    float[] x = uniform(rng, batch * g.inSize());
+    float[] dy = uniform(rng, batch * g.outSize());
+    float[] dx = new float[x.length];
+    float[] dparams = new float[params.length];
+    Conv2dKernel.backward(dx, dparams, dy, x, params, wOff, bOff, g, batch);
+    double[][] ref = ConvTestSupport.referenceConvBackward(dy, x, params, wOff, g, batch);
+    String where = g + " batch " + batch;
+    double tol = 1e-6 + 1e-6 * batch * g.outSpatial(); // float sums of batch·P terms of size ≤ 1
+    for (int i = 0; i < dx.length; i++) {
+      assertEquals(ref[0][i], dx[i], 1e-6 * (1 + g.outC * g.kh * g.kw), where + " dx at " + i);
+    }
+    for (int i = 0; i < g.weightCount(); i++) {
+      assertEquals(ref[1][i], dparams[wOff + i], tol, where + " dW at " + i);
+    }
+    for (int o = 0; o < g.outC; o++) {
+      assertEquals(ref[2][o], dparams[bOff + o], tol, where + " db at " + o);
+    }
   }
 
   @Test

@@ -55,6 +55,48 @@ final class ConvTestSupport {
     return y;
   }
 
+  /**
+   * The backward pass from the definition, in double: returns {dx, dW, db} for output gradient dy
+   * (dx (batch, inC, inH, inW), dW (outC, inC/groups, kh, kw), db (outC)).
+   */
+  static double[][] referenceConvBackward(float[] dy, float[] x, float[] params, int wOff, ConvGeometry g,
+                                          int batch) {
+    double[] dx = new double[batch * g.inSize()];
+    double[] dw = new double[g.weightCount()];
+    double[] db = new double[g.outC];
+    int inG = g.inPerGroup();
+    int outG = g.outPerGroup();
+    int i = 0;
+    for (int n = 0; n < batch; n++) {
+      for (int o = 0; o < g.outC; o++) {
+        int group = o / outG;
+        for (int oh = 0; oh < g.outH; oh++) {
+          for (int ow = 0; ow < g.outW; ow++, i++) {
+            double d = dy[i];
+            db[o] += d;
+            for (int c = 0; c < inG; c++) {
+              int xc = group * inG + c;
+              for (int ki = 0; ki < g.kh; ki++) {
+                int ih = oh * g.sh - g.ph + ki * g.dh;
+                for (int kj = 0; kj < g.kw; kj++) {
+                  int iw = ow * g.sw - g.pw + kj * g.dw;
+                  if (ih < 0 || ih >= g.inH || iw < 0 || iw >= g.inW) {
+                    continue;
+                  }
+                  int wi = ((o * inG + c) * g.kh + ki) * g.kw + kj;
+                  int xi = ((n * g.inC + xc) * g.inH + ih) * g.inW + iw;
+                  dw[wi] += d * x[xi];
+                  dx[xi] += d * params[wOff + wi];
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return new double[][] {dx, dw, db};
+  }
+
   /** Σ r_i · y_i in double, the scalar objective of the gradient checks (so dL/dy = r). */
   static double dot(float[] r, float[] y, int n) {
     double s = 0;
