@@ -20,9 +20,9 @@ package dev.staticnet.kernel;
  */
 public final class Conv2dKernel {
   /** The GEMM's column count (samples × output pixels) a chunk of samples is grown to. */
-  static int TARGET_COLUMNS = 256; // TODO final after tuning
+  static final int TARGET_COLUMNS = 512;
   /** Below this many multiply-adds per call the whole batch runs on the calling thread. */
-  static long PARALLEL_MACS = 64 * 1024;
+  static final long PARALLEL_MACS = 64 * 1024;
 
   private Conv2dKernel() {}
 
@@ -87,21 +87,20 @@ public final class Conv2dKernel {
       return;
     }
     // Part 0 adds into dparams itself; every other part sums into its own buffer, added below in order.
-    float[][] partials = new float[parts][];
     if (dparams != null) {
       for (int p = 1; p < parts; p++) {
-        partials[p] = owner.zeroedPartial(p, wc);
+        owner.zeroPartial(p, wc);
       }
     }
     Parallel.run(parts, (part, count) -> {
-      float[] dw = part == 0 ? dparams : partials[part];
+      float[] dw = part == 0 || dparams == null ? dparams : owner.partial(part);
       int dwOff = part == 0 ? wOff : 0;
       backwardRange(dx, dw, dwOff, dy, x, params, wOff, flipped, g,
           split(batch, part, count), split(batch, part + 1, count), chunk);
     });
     if (dparams != null) {
       for (int p = 1; p < parts; p++) {
-        float[] partial = partials[p];
+        float[] partial = owner.partial(p);
         for (int i = 0; i < wc; i++) {
           dparams[wOff + i] += partial[i];
         }

@@ -27,7 +27,8 @@ public final class ConvGeometry {
   /**
    * For stride 1 with {@code p ≤ d·(k − 1)}: the geometry of the input gradient as a convolution of
    * dy with the flipped, transposed kernel ({@code (outC, outH, outW) → (inC, inH, inW)}, padding
-   * {@code d·(k − 1) − p}); {@code null} when that does not apply (the backward then uses col2im).
+   * {@code d·(k − 1) − p}); {@code null} when that does not apply or costs more than col2im (the
+   * backward then uses col2im).
    */
   final ConvGeometry dataGradient;
 
@@ -84,8 +85,10 @@ public final class ConvGeometry {
         || (long) inC * inH * inW > Integer.MAX_VALUE || (long) outC * outH * outW > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("Conv2d: geometry too large for float[] buffers: " + this);
     }
+    // Worth it when the input is not much larger than the output (it computes over the whole input,
+    // col2im only over the output): "same"-style padding, not a "valid" 5×5 on 14×14.
     boolean transposable = sh == 1 && sw == 1 && ph <= dh * (kh - 1) && pw <= dw * (kw - 1)
-        && !isPointwise() && !isDepthwise();
+        && !isPointwise() && !isDepthwise() && (long) inH * inW * 4 <= (long) outH * outW * 5;
     this.dataGradient = withDataGradient && transposable
         ? new ConvGeometry(outC, outH, outW, inC, kh, kw, 1, 1, dh * (kh - 1) - ph, dw * (kw - 1) - pw, dh, dw,
             groups, false)

@@ -1,5 +1,7 @@
 package dev.staticnet.kernel;
 
+import java.util.Arrays;
+
 /**
  * Per-thread scratch buffers of the convolution kernels, grown on demand and then reused, so a
  * warmed-up forward/backward allocates no im2col memory. Each thread (the caller and every
@@ -45,20 +47,24 @@ final class ConvScratch {
   }
 
   /**
-   * Weight-gradient partial sum number {@code part} (1-based parts beyond the caller's own),
-   * {@code size} elements, zeroed. Owned by the thread that splits the job; the parts write into it.
+   * Zeroes weight-gradient partial sum number {@code part} (the parts beyond the caller's own),
+   * {@code size} elements, growing it if needed. Owned by the thread that splits the job; the parts
+   * write into it through {@link #partial}.
    */
-  float[] zeroedPartial(int part, int size) {
+  void zeroPartial(int part, int size) {
     if (partials.length <= part) {
-      partials = java.util.Arrays.copyOf(partials, part + 1);
+      partials = Arrays.copyOf(partials, part + 1);
     }
     float[] p = partials[part];
     if (p == null || p.length < size) {
-      p = new float[size];
-      partials[part] = p;
+      partials[part] = new float[size];
     } else {
-      java.util.Arrays.fill(p, 0, size, 0f);
+      Arrays.fill(p, 0, size, 0f);
     }
-    return p;
+  }
+
+  /** Partial sum {@code part}, as prepared by {@link #zeroPartial}. */
+  float[] partial(int part) {
+    return partials[part];
   }
 }
