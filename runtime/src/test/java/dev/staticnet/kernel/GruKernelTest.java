@@ -1,0 +1,98 @@
+package dev.staticnet.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.staticnet.train.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GruKernelTest {
+  private static final int B = 2;
+  private static final int T = 4;
+  private static final int I = 3;
+  private static final int H = 4;
+  // weight_ih_l0 (3H, I) | weight_hh_l0 (3H, H) | bias_ih_l0 (3H) | bias_hh_l0 (3H)
+  private static final int W_IH = 0;
+  private static final int W_HH = 3 * H * I;
+  private static final int B_IH = W_HH + 3 * H * H;
+  private static final int B_HH = B_IH + 3 * H;
+  private static final int P = B_HH + 3 * H;
+
+  /** PyTorch's GRU in double, gates r, z, n with r applied to (W_hn h + b_hn); every h (batch, steps, hidden). */
+  private static double[] reference(float[] x, float[] p, int batch, int steps) {
+    double[] hs = new double[batch * steps * H];
+    for (int b = 0; b < batch; b++) {
+      double[] h = new double[H];
+      for (int t = 0; t < steps; t++) {
+        double[] gi = new double[3 * H];
+        double[] gh = new double[3 * H];
+        for (int r = 0; r < 3 * H; r++) {
+          gi[r] = p[B_IH + r];
+          gh[r] = p[B_HH + r];
+          for (int i = 0; i < I; i++) {
+            gi[r] += p[W_IH + r * I + i] * x[(b * steps + t) * I + i];
+          }
+          for (int i = 0; i < H; i++) {
+            gh[r] += p[W_HH + r * H + i] * h[i];
+          }
+        }
+        double[] next = new double[H];
+        for (int j = 0; j < H; j++) {
+          double r = 1 / (1 + Math.exp(-(gi[j] + gh[j])));
+          double z = 1 / (1 + Math.exp(-(gi[H + j] + gh[H + j])));
+          double n = Math.tanh(gi[2 * H + j] + r * gh[2 * H + j]);
+          next[j] = (1 - z) * n + z * h[j];
+        }
+        h = next;
+        System.arraycopy(h, 0, hs, (b * steps + t) * H, H);
+      }
+    }
+    return hs;
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void forwardMatchesTheGateEquations(boolean sequences) {
+    Rng rng = new Rng(61);
+    float[] x = SeqGradientCheck.random(rng, B * T * I, 1f);
+    float[] p = SeqGradientCheck.random(rng, P, 0.7f);
+    float[] y = new float[sequences ? B * T * H : B * H];
+    GruKernel.forward(y, new float[GruKernel.cacheSize(B, T, H)], x, p, W_IH, W_HH, B_IH, B_HH, B, T, I, H, sequences);
+    double[] ref = reference(x, p, B, T);
+    for (int b = 0; b < B; b++) {
+      for (int t = sequences ? 0 : T - 1; t < T; t++) {
+        for (int j = 0; j < H; j++) {
+          int yi = sequences ? (b * T + t) * H + j : b * H + j;
+          assertEquals(ref[(b * T + t) * H + j], y[yi], 1e-6, "h[" + b + ", " + t + ", " + j + "]");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void backwardMatchesFiniteDifferences(boolean sequences) {
+    Rng rng = new Rng(sequences ? 71 : 72);
+    float[] x = SeqGradientCheck.random(rng, B * T * I, 1f);
+    float[] p = SeqGradientCheck.random(rng, P, 0.7f);
+    float[] y = new float[sequences ? B * T * H : B * H];
+    float[] r = SeqGradientCheck.random(rng, y.length, 1f);
+    float[] cache = new float[GruKernel.cacheSize(B, T, H)];
+    Runnable fwd = () -> GruKernel.forward(y, cache, x, p, W_IH, W_HH, B_IH, B_HH, B, T, I, H, sequences);
+    fwd.run();
+    float[] dx = new float[x.length];
+    float[] dp = new float[P];
+    GruKernel.backward(dx, dp, r, x, cache, p, W_IH, W_HH, B_IH, B_HH, B, T, I, H, sequences);
+    SeqGradientCheck.check("GRU dx", x, dx, fwd, y, r, 1e-2, 2e-3);
+    SeqGradientCheck.check("GRU dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
+  }
+
+  @Test
+  void parameterCountOfTorchGru10To20() {
+    // nn.GRU(10, 20): 3·(20·10 + 20·20 + 2·20) = 1,920 (issue 4)
+    int in = 10;
+    int hidden = 20;
+    assertEquals(1920, 3 * hidden * in + 3 * hidden * hidden + 2 * 3 * hidden);
+  }
+}
