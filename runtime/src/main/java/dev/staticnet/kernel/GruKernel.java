@@ -111,7 +111,8 @@ public final class GruKernel {
       int s = (b * l.steps + t) * hd;
       int x = l.gates + gate;
       int hh = l.hh + gate;
-      for (int j = 0; j < hd; j++) {
+      int j0 = Gemm.SIMD ? SeqVector.gruForward(cache, x, hh, t > 0 ? l.h + s - hd : -1, l.h + s, hd) : 0;
+      for (int j = j0; j < hd; j++) { // the scalar form of SeqVector.gruForward
         float r = SeqMath.sigmoid(cache[x + j] + cache[hh + j]);
         float z = SeqMath.sigmoid(cache[x + hd + j] + cache[hh + hd + j]);
         float n = SeqMath.tanh(cache[x + 2 * hd + j] + r * cache[hh + 2 * hd + j]);
@@ -141,7 +142,9 @@ public final class GruKernel {
       int hh = l.hh + gate;
       int dgx = l.dgates + gate;
       int dgh = l.dhh + gate;
-      for (int j = 0; j < hd; j++) {
+      int j0 = Gemm.SIMD ? SeqVector.gruBackward(cache, act, hh, dgx, dgh, t > 0 ? l.h + s - hd : -1, carry,
+          dy, yo, hd) : 0;
+      for (int j = j0; j < hd; j++) { // the scalar form of SeqVector.gruBackward
         float dh = cache[carry + j] + (yo >= 0 ? dy[yo + j] : 0f);
         float r = cache[act + j];
         float z = cache[act + hd + j];

@@ -108,7 +108,9 @@ public final class LstmKernel {
     for (int b = b0; b < b1; b++) {
       int gate = l.gates + (b * l.steps + t) * 4 * hd;  // [i f g o] of (b, t)
       int s = (b * l.steps + t) * hd;                    // (b, t) in the (B, T, H) buffers
-      for (int j = 0; j < hd; j++) {
+      int j0 = Gemm.SIMD ? SeqVector.lstmForward(cache, gate, t > 0 ? l.c + s - hd : -1, l.c + s, l.tanhC + s,
+          l.h + s, hd) : 0;
+      for (int j = j0; j < hd; j++) { // the scalar form of SeqVector.lstmForward
         float i = SeqMath.sigmoid(cache[gate + j]);
         float f = SeqMath.sigmoid(cache[gate + hd + j]);
         float g = SeqMath.tanh(cache[gate + 2 * hd + j]);
@@ -140,7 +142,9 @@ public final class LstmKernel {
       int s = (b * l.steps + t) * hd;
       int yo = returnSequences ? s : (t == last ? b * hd : -1);
       int carry = b * hd;
-      for (int j = 0; j < hd; j++) {
+      int j0 = Gemm.SIMD ? SeqVector.lstmBackward(cache, l.gates + gate, l.dgates + gate, l.tanhC + s,
+          t > 0 ? l.c + s - hd : -1, l.dh + carry, l.dc + carry, dy, yo, hd) : 0;
+      for (int j = j0; j < hd; j++) { // the scalar form of SeqVector.lstmBackward
         float dh = cache[l.dh + carry + j] + (yo >= 0 ? dy[yo + j] : 0f);
         float i = cache[l.gates + gate + j];
         float f = cache[l.gates + gate + hd + j];

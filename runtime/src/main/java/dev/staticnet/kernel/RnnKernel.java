@@ -62,7 +62,8 @@ public final class RnnKernel {
       }
       for (int b = 0; b < batch; b++) {
         int o = b * th + t * hidden;
-        for (int j = o; j < o + hidden; j++) {
+        int j0 = !relu && Gemm.SIMD ? SeqVector.tanh(cache, o, hidden) : 0;
+        for (int j = o + j0; j < o + hidden; j++) {
           float z = cache[j];
           cache[j] = relu ? Math.max(z, 0f) : SeqMath.tanh(z);
         }

@@ -66,6 +66,32 @@ class RnnKernelTest {
     }
   }
 
+  /** hidden 19: the vector tanh plus a scalar tail, and a backward through it. */
+  @Test
+  void wideTanhMatchesTheRecurrenceAndFiniteDifferences() {
+    int hidden = 19;
+    int wHh = hidden * I;
+    int bIh = wHh + hidden * hidden;
+    int bHh = bIh + hidden;
+    Rng rng = new Rng(12);
+    float[] x = SeqGradientCheck.random(rng, B * T * I, 1f);
+    float[] p = SeqGradientCheck.random(rng, bHh + hidden, 0.3f);
+    float[] y = new float[B * T * hidden];
+    float[] cache = new float[RnnKernel.cacheSize(B, T, hidden)];
+    Runnable forward = () -> RnnKernel.forward(Activation.TANH, y, cache, x, p, 0, wHh, bIh, bHh, B, T, I, hidden, true);
+    forward.run();
+    double[] ref = reference(Activation.TANH, x, p, B, T, I, hidden);
+    for (int i = 0; i < y.length; i++) {
+      assertEquals(ref[i], y[i], 2e-6, "h[" + i + "]");
+    }
+    float[] r = SeqGradientCheck.random(rng, y.length, 1f);
+    float[] dx = new float[x.length];
+    float[] dp = new float[p.length];
+    RnnKernel.backward(Activation.TANH, dx, dp, r, x, cache, p, 0, wHh, bIh, bHh, B, T, I, hidden, true);
+    SeqGradientCheck.check("RNN wide dx", x, dx, forward, y, r, 1e-2, 2e-3);
+    SeqGradientCheck.check("RNN wide dparams", p, dp, forward, y, r, 1e-2, 2e-3);
+  }
+
   @ParameterizedTest
   @CsvSource({"TANH, true", "TANH, false", "RELU, true", "RELU, false"})
   void backwardMatchesFiniteDifferences(Activation act, boolean sequences) {
