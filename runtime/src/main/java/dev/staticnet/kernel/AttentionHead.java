@@ -66,12 +66,7 @@ final class AttentionHead {
         c[row + j] = s;
         max = Math.max(max, s);
       }
-      float sum = 0f;
-      for (int j = 0; j < keys; j++) {
-        float e = (float) Math.exp(c[row + j] - max);
-        c[row + j] = e;
-        sum += e;
-      }
+      float sum = Gemm.SIMD ? SeqVector.expShifted(c, row, keys, max) : expShifted(c, row, keys, max);
       float inv = 1f / sum;
       for (int j = 0; j < keys; j++) {
         c[row + j] *= inv;
@@ -80,5 +75,16 @@ final class AttentionHead {
         c[row + j] = 0f;
       }
     }
+  }
+
+  /** In place {@code c[from + j] = exp(c[from + j] − max)} for {@code j < n}; returns their sum. */
+  private static float expShifted(float[] c, int from, int n, float max) {
+    float sum = 0f;
+    for (int j = 0; j < n; j++) {
+      float e = (float) Math.exp(c[from + j] - max);
+      c[from + j] = e;
+      sum += e;
+    }
+    return sum;
   }
 }

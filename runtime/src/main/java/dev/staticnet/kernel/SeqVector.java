@@ -127,4 +127,21 @@ final class SeqVector {
     }
     return bound;
   }
+  /** In place {@code c[from + j] = exp(c[from + j] − max)} for all {@code j < n}; returns the sum of the results. */
+  static float expShifted(float[] c, int from, int n, float max) {
+    int bound = S.loopBound(n);
+    FloatVector sum = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector e = FloatVector.fromArray(S, c, from + j).sub(max).lanewise(VectorOperators.EXP);
+      e.intoArray(c, from + j);
+      sum = sum.add(e);
+    }
+    float total = sum.reduceLanes(VectorOperators.ADD);
+    for (int j = bound; j < n; j++) {
+      float e = (float) Math.exp(c[from + j] - max);
+      c[from + j] = e;
+      total += e;
+    }
+    return total;
+  }
 }

@@ -126,6 +126,32 @@ class AttentionKernelTest {
     SeqGradientCheck.check(name + " dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
   }
 
+  /** 19 tokens: softmax rows of 1..19 keys run the vector exp and its scalar tail. */
+  @ParameterizedTest
+  @CsvSource({"true", "false"})
+  void longerSequenceMatchesReferenceAndFiniteDifferences(boolean causal) {
+    int steps = 19;
+    Rng rng = new Rng(95);
+    Offsets o = Offsets.of(D, true, true);
+    float[] x = SeqGradientCheck.random(rng, B * steps * D, 1f);
+    float[] p = SeqGradientCheck.random(rng, o.end, 0.5f);
+    float[] y = new float[x.length];
+    float[] cache = new float[AttentionKernel.cacheSize(B, steps, D, HEADS)];
+    Runnable fwd = () -> AttentionKernel.forward(y, cache, x, p, o.wIn, o.bIn, o.wOut, o.bOut, B, steps, D, HEADS,
+        causal);
+    fwd.run();
+    double[] ref = reference(x, p, o, B, steps, D, HEADS, causal);
+    for (int i = 0; i < y.length; i++) {
+      assertEquals(ref[i], y[i], 2e-6, "y[" + i + "]");
+    }
+    float[] r = SeqGradientCheck.random(rng, y.length, 1f);
+    float[] dx = new float[x.length];
+    float[] dp = new float[p.length];
+    AttentionKernel.backward(dx, dp, r, x, cache, p, o.wIn, o.bIn, o.wOut, o.bOut, B, steps, D, HEADS, causal);
+    SeqGradientCheck.check("attention T=19 causal=" + causal + " dx", x, dx, fwd, y, r, 1e-2, 2e-3);
+    SeqGradientCheck.check("attention T=19 causal=" + causal + " dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
+  }
+
   @Test
   void causalFirstTokenAttendsOnlyToItself() {
     Rng rng = new Rng(5);
