@@ -48,6 +48,7 @@ public final class AttentionKernel {
   public static void forward(float[] y, float[] cache, float[] x, float[] params,
                              int wInOff, int bInOff, int wOutOff, int bOutOff,
                              int batch, int steps, int dim, int heads, boolean causal) {
+    SeqMath.checkNotAliased("AttentionKernel", y, x);
     Layout l = new Layout(cache, batch, steps, dim, heads);
     int rows = batch * steps;
     int d3 = 3 * dim;

@@ -39,13 +39,14 @@ public final class GruKernel {
   /**
    * Runs the recurrence over all steps.
    *
-   * @param y (batch, steps, hidden) if returnSequences, else (batch, hidden)
+   * @param y (batch, steps, hidden) if returnSequences, else (batch, hidden); not {@code x}
    * @param cache {@link #cacheSize} floats, written here, read by {@link #backward}
    * @param x (batch, steps, in)
    */
   public static void forward(float[] y, float[] cache, float[] x, float[] params,
                              int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                              int batch, int steps, int in, int hidden, boolean returnSequences) {
+    SeqMath.checkNotAliased("GruKernel", y, x);
     Layout l = new Layout(cache, batch, steps, hidden);
     int g3 = 3 * hidden;
     int rows = batch * steps;

@@ -38,13 +38,14 @@ public final class RnnKernel {
    * Runs the recurrence over all steps.
    *
    * @param act TANH or RELU
-   * @param y (batch, steps, hidden) if returnSequences, else (batch, hidden)
+   * @param y (batch, steps, hidden) if returnSequences, else (batch, hidden); not {@code x}
    * @param cache {@link #cacheSize} floats, written here, read by {@link #backward}
    * @param x (batch, steps, in)
    */
   public static void forward(Activation act, float[] y, float[] cache, float[] x, float[] params,
                              int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                              int batch, int steps, int in, int hidden, boolean returnSequences) {
+    SeqMath.checkNotAliased("RnnKernel", y, x);
     checkActivation(act);
     SeqMath.checkLength("RnnKernel", "cache", cache, cacheSize(batch, steps, hidden),
         "batch " + batch + ", steps " + steps + ", hidden " + hidden);

@@ -71,4 +71,11 @@ final class SeqMath {
           + ", but has " + a.length);
     }
   }
+
+  /** The backward pass reads x again, so the forward pass must not overwrite it with y. */
+  static void checkNotAliased(String kernel, float[] y, float[] x) {
+    if (y == x) {
+      throw new IllegalArgumentException(kernel + ": output y must not be the input x (backward reads x again)");
+    }
+  }
 }
