@@ -31,10 +31,7 @@ final class SeqMath {
       return;
     }
     for (int r = 0; r < rows; r++) {
-      int ci = cOff + r * ldc;
-      for (int j = 0; j < n; j++) {
-        c[ci + j] += params[bOff + j];
-      }
+      addInto(c, cOff + r * ldc, params, bOff, n);
     }
   }
 
@@ -44,10 +41,15 @@ final class SeqMath {
       return;
     }
     for (int r = 0; r < rows; r++) {
-      int gi = gOff + r * ldg;
-      for (int j = 0; j < n; j++) {
-        dparams[bOff + j] += g[gi + j];
-      }
+      addInto(dparams, bOff, g, gOff + r * ldg, n);
+    }
+  }
+
+  /** {@code dst[dOff + j] += src[sOff + j]} for {@code j < n}. */
+  static void addInto(float[] dst, int dOff, float[] src, int sOff, int n) {
+    int j = Gemm.SIMD ? SeqVector.addInto(dst, dOff, src, sOff, n) : 0;
+    for (; j < n; j++) {
+      dst[dOff + j] += src[sOff + j];
     }
   }
 

@@ -144,4 +144,13 @@ final class SeqVector {
     }
     return total;
   }
+
+  /** {@code dst[dOff + j] += src[sOff + j]} for the whole vectors of {@code j < n}; returns the elements done. */
+  static int addInto(float[] dst, int dOff, float[] src, int sOff, int n) {
+    int bound = S.loopBound(n);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector.fromArray(S, dst, dOff + j).add(FloatVector.fromArray(S, src, sOff + j)).intoArray(dst, dOff + j);
+    }
+    return bound;
+  }
 }
