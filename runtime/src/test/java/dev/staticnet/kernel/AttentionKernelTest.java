@@ -249,12 +249,34 @@ class AttentionKernelTest {
     }
   }
 
+  /**
+   * nn.MultiheadAttention(512, 8) has 4·512² + 4·512 = 1,050,624 parameters (issue 4): the kernel
+   * reads and trains exactly those, in PyTorch's state_dict order.
+   */
   @Test
-  void parameterCountOfTorchMultiheadAttention512x8() {
-    // nn.MultiheadAttention(512, 8): 4·512² + 4·512 = 1,050,624 (issue 4)
-    Offsets o = Offsets.of(512, true, true);
+  void torchMultiheadAttention512x8UsesExactly1050624Parameters() {
+    int dim = 512;
+    Offsets o = Offsets.of(dim, true, true);
     assertEquals(1_050_624, o.end);
+    Rng rng = new Rng(10);
+    float[] p = SeqGradientCheck.random(rng, o.end, 0.05f);
+    float[] x = SeqGradientCheck.random(rng, 3 * dim, 1f); // one sample, 3 tokens
+    float[] y = new float[x.length];
+    float[] cache = new float[AttentionKernel.cacheSize(1, 3, dim, 8)];
+    AttentionKernel.forward(y, cache, x, p, o.wIn, o.bIn, o.wOut, o.bOut, 1, 3, dim, 8, false);
+    float[] dp = new float[o.end];
+    AttentionKernel.backward(null, dp, SeqGradientCheck.random(rng, y.length, 1f), x, cache, p, o.wIn, o.bIn,
+        o.wOut, o.bOut, 1, 3, dim, 8, false);
+    int keyBias = o.bIn + dim; // in_proj_bias's key part: softmax ignores a score added to a whole row
+    for (int i = 0; i < o.end; i++) {
+      if (i >= keyBias && i < keyBias + dim) {
+        assertEquals(0f, dp[i], 1e-5f, "key bias gradient " + (i - keyBias) + " is 0 up to rounding");
+      } else if (dp[i] == 0f) {
+        throw new AssertionError("parameter " + i + " of 1,050,624 got no gradient");
+      }
+    }
   }
+
 
   @Test
   void rejectsHeadsThatDoNotDivideDim() {

@@ -141,6 +141,35 @@ class LstmKernelTest {
     SeqGradientCheck.check("stacked LSTM dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
   }
 
+  /**
+   * nn.LSTM(300, 512, num_layers=2) has 3,768,320 parameters (issue 4): two stacked kernels read and
+   * train exactly those, layer 1 in its PyTorch layout followed by layer 2.
+   */
+  @Test
+  void torchTwoLayerLstm300To512UsesExactly3768320Parameters() {
+    Offsets l0 = Offsets.of(0, 300, 512);
+    Offsets l1 = Offsets.of(l0.end, 512, 512);
+    assertEquals(3_768_320, l1.end);
+    Rng rng = new Rng(11);
+    float[] p = SeqGradientCheck.random(rng, l1.end, 0.04f);
+    float[] x = SeqGradientCheck.random(rng, 2 * 300, 1f); // one sample, 2 steps
+    float[] mid = new float[2 * 512];
+    float[] y = new float[512];
+    float[] c0 = new float[LstmKernel.cacheSize(1, 2, 512)];
+    float[] c1 = new float[LstmKernel.cacheSize(1, 2, 512)];
+    forward(mid, c0, x, p, l0, 1, 2, 300, 512, true);
+    forward(y, c1, mid, p, l1, 1, 2, 512, 512, false);
+    float[] dp = new float[l1.end];
+    float[] dmid = new float[mid.length];
+    backward(dmid, dp, SeqGradientCheck.random(rng, y.length, 1f), mid, c1, p, l1, 1, 2, 512, 512, false);
+    backward(null, dp, dmid, x, c0, p, l0, 1, 2, 300, 512, true);
+    for (int i = 0; i < l1.end; i++) {
+      if (dp[i] == 0f) {
+        throw new AssertionError("parameter " + i + " of 3,768,320 got no gradient");
+      }
+    }
+  }
+
   @Test
   void worksWithoutBiases() {
     Rng rng = new Rng(51);
