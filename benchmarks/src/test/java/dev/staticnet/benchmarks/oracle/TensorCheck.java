@@ -1,4 +1,4 @@
-package dev.staticnet.benchmarks.torch;
+package dev.staticnet.benchmarks.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
