@@ -1,0 +1,44 @@
+package dev.staticnet.kernel;
+
+/**
+ * Fully connected layer (PyTorch {@code Linear}) on the last axis: {@code y = x·Wᵀ + b}, with W
+ * shaped (out, in) as in PyTorch's state_dict. All three products run on {@link Gemm}.
+ */
+public final class Dense {
+  private Dense() {}
+
+  /**
+   * y(rows, out) = x(rows, in)·Wᵀ + b, W = params[wOff ..] shaped (out, in), b = params[bOff ..]
+   * shaped (out); {@code bOff < 0} means no bias.
+   */
+  public static void forward(float[] y, float[] x, float[] params, int wOff, int bOff, int rows, int in, int out) {
+    float beta = 0f;
+    if (bOff >= 0) { // start every row from the bias, then accumulate the product onto it
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(params, bOff, y, r * out, out);
+      }
+      beta = 1f;
+    }
+    Gemm.gemm(false, true, rows, out, in, x, 0, in, params, wOff, in, beta, y, 0, out);
+  }
+
+  /**
+   * dx(rows, in) += dy(rows, out)·W ({@code dx} may be null); dW(out, in) += dyᵀ·x; db(out) += Σ_rows dy.
+   * dW and db live in {@code dparams} at wOff and bOff ({@code bOff < 0}: no bias).
+   */
+  public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params, int wOff, int bOff,
+                              int rows, int in, int out) {
+    if (dx != null) {
+      Gemm.gemm(false, false, rows, in, out, dy, 0, out, params, wOff, in, 1f, dx, 0, in);
+    }
+    Gemm.gemm(true, false, out, in, rows, dy, 0, out, x, 0, in, 1f, dparams, wOff, in);
+    if (bOff >= 0) {
+      for (int r = 0; r < rows; r++) {
+        int dyRow = r * out;
+        for (int o = 0; o < out; o++) {
+          dparams[bOff + o] += dy[dyRow + o];
+        }
+      }
+    }
+  }
+}

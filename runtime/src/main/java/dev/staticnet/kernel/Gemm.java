@@ -1,0 +1,186 @@
+package dev.staticnet.kernel;
+
+/**
+ * Single-precision matrix multiply, the hot spot of every Linear/Conv/attention layer.
+ *
+ * <p>{@code C(m×n) = op(A)(m×k) · op(B)(k×n) + beta·C}, all row-major, {@code op(X) = Xᵀ} when the
+ * flag is set. {@code A} is stored from {@code a[aOff]} with leading dimension {@code lda} (the
+ * stride between stored rows), likewise B and C. {@code beta = 0} ignores C's old contents (NaN
+ * included), as BLAS does.
+ *
+ * <p>Paths: tiny products run a plain loop; {@code A·Bᵀ} with few rows runs dot products in place;
+ * everything else runs the packed, register-blocked kernel — {@link GemmVector} when the
+ * {@code jdk.incubator.vector} module is present (run with {@code --add-modules
+ * jdk.incubator.vector}) and not switched off by {@code -Dstaticnet.simd=false}, else
+ * {@link GemmScalar}. Large products are split by column (or row) blocks over {@link Parallel}.
+ * The path is chosen from (m, n, k) only and the split never changes any element's summation
+ * order, so results do not depend on the thread count.
+ */
+public final class Gemm {
+  /** True when the jdk.incubator.vector module is in the boot layer. */
+  private static final boolean SIMD_AVAILABLE = vectorModulePresent();
+  /** True when the Vector API kernels are used. */
+  static final boolean SIMD = SIMD_AVAILABLE && !"false".equals(System.getProperty("staticnet.simd"));
+  /** Below this many multiply-adds (m·n·k) a plain loop beats packing. */
+  static final long SMALL_WORK = 4 * 1024;
+  /** {@code A·Bᵀ} with at most this many rows reads both operands in place instead of packing Bᵀ. */
+  static final int NT_MAX_ROWS = 32;
+  /** From this many multiply-adds on, a call is split over the worker threads. */
+  static final long PARALLEL_WORK = 256 * 1024;
+  /** Column splits fall on multiples of this (whole vector panels). */
+  private static final int SPLIT_ALIGN = 64;
+
+  private Gemm() {}
+
+  /** C = op(A)·op(B) + beta·C; see the class comment for the layout. */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float beta, float[] c, int cOff, int ldc) {
+    gemm(SIMD, Parallel.threads(), transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /** Human-readable name of the path {@link #gemm} takes for large products, for logs and benchmarks. */
+  public static String kernelName() {
+    return (SIMD ? "vector" : "scalar") + " x" + Parallel.threads() + " threads";
+  }
+
+  /** As {@link #gemm}, with the path ({@code simd}) and the thread count chosen by the caller (tests). */
+  static void gemm(boolean simd, int threads, boolean transA, boolean transB, int m, int n, int k,
+                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float beta, float[] c, int cOff, int ldc) {
+    if (simd && !SIMD_AVAILABLE) {
+      throw new IllegalStateException("the Vector API path needs --add-modules jdk.incubator.vector");
+    }
+    check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      scale(m, n, beta, c, cOff, ldc);
+      return;
+    }
+    long work = (long) m * n * k;
+    if (work < SMALL_WORK) {
+      naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    boolean inPlaceNT = !transA && transB && m <= NT_MAX_ROWS;
+    int parts = work >= PARALLEL_WORK ? threads : 1;
+    boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
+    int span = byColumns ? n : m;
+    parts = Math.max(1, Math.min(parts, span / (byColumns ? SPLIT_ALIGN : 8)));
+    if (parts == 1) {
+      run(simd, inPlaceNT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    Parallel.run(parts, (part, count) -> {
+      int align = byColumns ? SPLIT_ALIGN : 8;
+      int from = splitPoint(span, part, count, align);
+      int to = splitPoint(span, part + 1, count, align);
+      if (from >= to) {
+        return;
+      }
+      if (byColumns) { // columns [from, to) of op(B) and C
+        int bShift = transB ? from * ldb : from;
+        run(simd, inPlaceNT, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
+            beta, c, cOff + from, ldc);
+      } else { // rows [from, to) of op(A) and C
+        int aShift = transA ? from : from * lda;
+        run(simd, inPlaceNT, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
+            beta, c, cOff + from * ldc, ldc);
+      }
+    });
+  }
+
+  private static void run(boolean simd, boolean inPlaceNT, boolean transA, boolean transB, int m, int n, int k,
+                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float beta, float[] c, int cOff, int ldc) {
+    if (simd) {
+      if (inPlaceNT) {
+        GemmVector.gemmNT(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      } else {
+        GemmVector.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      }
+    } else if (inPlaceNT) {
+      GemmScalar.gemmNT(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    } else {
+      GemmScalar.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+  }
+
+  /** Start of part {@code part} of {@code count} over {@code span}, rounded up to {@code align}. */
+  private static int splitPoint(int span, int part, int count, int align) {
+    if (part >= count) {
+      return span;
+    }
+    long raw = (long) span * part / count;
+    return (int) Math.min(span, (raw + align - 1) / align * align);
+  }
+
+  /** The textbook loop, for products too small to pay for packing. */
+  private static void naive(boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc) {
+    int aStepI = transA ? 1 : lda; // op(A)[i][p] = a[aOff + i*aStepI + p*aStepP]
+    int aStepP = transA ? lda : 1;
+    int bStepP = transB ? 1 : ldb; // op(B)[p][j] = b[bOff + p*bStepP + j*bStepJ]
+    int bStepJ = transB ? ldb : 1;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        float sum = 0f;
+        int ai = aOff + i * aStepI;
+        int bj = bOff + j * bStepJ;
+        for (int p = 0; p < k; p++) {
+          sum += a[ai + p * aStepP] * b[bj + p * bStepP];
+        }
+        int ci = cOff + i * ldc + j;
+        c[ci] = beta == 0f ? sum : sum + beta * c[ci];
+      }
+    }
+  }
+
+  private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+    for (int i = 0; i < m; i++) {
+      int ci = cOff + i * ldc;
+      if (beta == 0f) {
+        java.util.Arrays.fill(c, ci, ci + n, 0f);
+      } else if (beta != 1f) {
+        for (int j = 0; j < n; j++) {
+          c[ci + j] *= beta;
+        }
+      }
+    }
+  }
+
+  private static void check(boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc) {
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("gemm: sizes must be non-negative, got m=" + m + ", n=" + n + ", k=" + k);
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    checkMatrix("C", c, cOff, ldc, m, n);
+    if (k > 0) {
+      checkMatrix(transA ? "A (transposed, stored k x m)" : "A", a, aOff, lda, transA ? k : m, transA ? m : k);
+      checkMatrix(transB ? "B (transposed, stored n x k)" : "B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+    }
+  }
+
+  private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+    if (ld < cols) {
+      throw new IllegalArgumentException(
+          "gemm: leading dimension of " + name + " must be at least " + cols + " (its stored columns), got " + ld);
+    }
+    long last = (long) off + (long) (rows - 1) * ld + cols;
+    if (off < 0 || last > x.length) {
+      throw new IllegalArgumentException("gemm: " + name + " needs " + rows + " x " + cols + " floats from offset "
+          + off + " with leading dimension " + ld + " (up to index " + last + "), but the array has " + x.length);
+    }
+  }
+
+  private static boolean vectorModulePresent() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+}

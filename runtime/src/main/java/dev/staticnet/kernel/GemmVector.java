@@ -1,0 +1,594 @@
+package dev.staticnet.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API GEMM kernels. Loaded only when the {@code jdk.incubator.vector} module is in the boot
+ * layer (see {@link Gemm}); nothing outside this class touches a vector type.
+ *
+ * <p>{@link #gemm} is the BLIS-style blocked kernel: op(B) is packed into {@code KC x NR} panels
+ * and op(A) into {@code MR x KC} panels (packing absorbs the transposes, so one micro-kernel serves
+ * all four variants), and an {@code MR x NR} (8 or 6 rows x 2 vectors) register tile is accumulated by
+ * {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one method so that C2 never boxes them.
+ *
+ * <p>{@link #gemmNT} serves {@code C = A·Bᵀ} with few rows (Dense forward at small batch): both
+ * operands are read along k in place, as blocks of 4 (or 2) x 4 dot products, which avoids packing a
+ * transposed B that would cost more than the arithmetic.
+ */
+final class GemmVector {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int VL = S.length();
+  /**
+   * Register tile: MR rows of C by NR = 2 vectors of columns. 8 x 2 = 16 accumulators need the 32
+   * registers of AVX-512; with 256-bit vectors (AVX2, 16 registers) 6 x 2 avoids spilling.
+   */
+  static final int MR = VL >= 16 ? 8 : 6;
+  static final int NR = 2 * VL;
+  /** Rows of A per block of dot products in {@link #gemmNT}: 4 x 4 accumulators with 32 registers, 2 x 4 with 16. */
+  private static final int DOT_ROWS = VL >= 16 ? 4 : 2;
+  /** Cache blocking: a KC x NR panel of B stays in L1, an MC x KC block of A in L2. */
+  private static final int KC = 256;
+  private static final int MC = 16 * MR;
+  private static final int NC = 2048;
+
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+  private GemmVector() {}
+
+  /** Packing buffers of one thread, grown on demand and then reused: no allocation per call. */
+  private static final class Buffers {
+    float[] a = new float[0];
+    float[] b = new float[0];
+    final float[] tile = new float[MR * NR];
+
+    float[] a(int size) {
+      if (a.length < size) {
+        a = new float[size];
+      }
+      return a;
+    }
+
+    float[] b(int size) {
+      if (b.length < size) {
+        b = new float[size];
+      }
+      return b;
+    }
+  }
+
+  /** Blocked C(m×n) = op(A)·op(B) + beta·C with packed panels; see {@link Gemm#gemm}. */
+  static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float beta, float[] c, int cOff, int ldc) {
+    Buffers buffers = BUFFERS.get();
+    int kcMax = Math.min(KC, k);
+    float[] bp = buffers.b(kcMax * Math.min(NC, roundUp(n, NR))); // (n/NR panels, kc, NR)
+    float[] ap = buffers.a(Math.min(MC, roundUp(m, MR)) * kcMax); // (m/MR panels, kc, MR)
+    float[] tile = buffers.tile;
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        float betaNow = pc == 0 ? beta : 1f; // later k blocks accumulate onto the first
+        packB(bp, transB, b, bOff, ldb, pc, kc, jc, nc);
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
+          packA(ap, transA, a, aOff, lda, ic, mc, pc, kc);
+          for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            for (int ir = 0; ir < mc; ir += MR) {
+              int rows = Math.min(MR, mc - ir);
+              int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+              if (MR == 8) {
+                microKernel8(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, betaNow, tile);
+              } else {
+                microKernel6(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, betaNow, tile);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs op(B)[pc..pc+kc, jc..jc+nc] as panels of NR columns: bp[jr*kc + p*NR + col]. */
+  private static void packB(float[] bp, boolean transB, float[] b, int bOff, int ldb,
+                            int pc, int kc, int jc, int nc) {
+    for (int jr = 0; jr < nc; jr += NR) {
+      int cols = Math.min(NR, nc - jr);
+      int panel = jr * kc;
+      if (!transB) { // op(B)[p][j] = b[p*ldb + j]: rows of the panel are contiguous in B
+        int src = bOff + pc * ldb + jc + jr;
+        for (int p = 0; p < kc; p++, src += ldb) {
+          int dst = panel + p * NR;
+          System.arraycopy(b, src, bp, dst, cols);
+          if (cols < NR) {
+            java.util.Arrays.fill(bp, dst + cols, dst + NR, 0f);
+          }
+        }
+      } else { // op(B)[p][j] = b[j*ldb + p]: each column of the panel is a contiguous run of B
+        for (int col = 0; col < cols; col++) {
+          int src = bOff + (jc + jr + col) * ldb + pc;
+          for (int p = 0, dst = panel + col; p < kc; p++, dst += NR) {
+            bp[dst] = b[src + p];
+          }
+        }
+        for (int col = cols; col < NR; col++) {
+          for (int p = 0, dst = panel + col; p < kc; p++, dst += NR) {
+            bp[dst] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows: ap[ir*kc + p*MR + row]. */
+  private static void packA(float[] ap, boolean transA, float[] a, int aOff, int lda,
+                            int ic, int mc, int pc, int kc) {
+    for (int ir = 0; ir < mc; ir += MR) {
+      int rows = Math.min(MR, mc - ir);
+      int panel = ir * kc;
+      if (!transA) { // op(A)[i][p] = a[i*lda + p]
+        for (int row = 0; row < rows; row++) {
+          int src = aOff + (ic + ir + row) * lda + pc;
+          for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
+            ap[dst] = a[src + p];
+          }
+        }
+        for (int row = rows; row < MR; row++) {
+          for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
+            ap[dst] = 0f;
+          }
+        }
+      } else { // op(A)[i][p] = a[p*lda + i]: the MR values of one p are contiguous in A
+        int src = aOff + pc * lda + ic + ir;
+        for (int p = 0; p < kc; p++, src += lda) {
+          int dst = panel + p * MR;
+          System.arraycopy(a, src, ap, dst, rows);
+          if (rows < MR) {
+            java.util.Arrays.fill(ap, dst + rows, dst + MR, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * C[0..rows, 0..cols] = Σ_p ap[p]·bp[p] + beta·C over one 8 x NR tile at c[cIdx] (row stride
+   * ldc), 8 rows x 2 vectors of accumulators. Full tiles are stored straight from registers,
+   * edge tiles go through {@code tile}. Written out by hand: vectors must not leave this method.
+   */
+  private static void microKernel8(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
+                                   float[] c, int cIdx, int ldc, int rows, int cols, float beta,
+                                   float[] tile) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    FloatVector c60 = c00;
+    FloatVector c61 = c00;
+    FloatVector c70 = c00;
+    FloatVector c71 = c00;
+    for (int p = 0; p < kc; p++, aIdx += 8, bIdx += NR) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + VL);
+      FloatVector av = FloatVector.broadcast(S, ap[aIdx]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, ap[aIdx + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, ap[aIdx + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, ap[aIdx + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, ap[aIdx + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, ap[aIdx + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+      av = FloatVector.broadcast(S, ap[aIdx + 6]);
+      c60 = av.fma(b0, c60);
+      c61 = av.fma(b1, c61);
+      av = FloatVector.broadcast(S, ap[aIdx + 7]);
+      c70 = av.fma(b0, c70);
+      c71 = av.fma(b1, c71);
+    }
+    if (rows == 8 && cols == NR) {
+      if (beta != 0f) { // C = acc + beta·C
+        FloatVector betaV = FloatVector.broadcast(S, beta);
+        int r = cIdx;
+        c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
+        c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
+        r += ldc;
+        c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
+        c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
+        r += ldc;
+        c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
+        c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
+        r += ldc;
+        c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
+        c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
+        r += ldc;
+        c40 = FloatVector.fromArray(S, c, r).fma(betaV, c40);
+        c41 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c41);
+        r += ldc;
+        c50 = FloatVector.fromArray(S, c, r).fma(betaV, c50);
+        c51 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c51);
+        r += ldc;
+        c60 = FloatVector.fromArray(S, c, r).fma(betaV, c60);
+        c61 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c61);
+        r += ldc;
+        c70 = FloatVector.fromArray(S, c, r).fma(betaV, c70);
+        c71 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c71);
+      }
+      int r = cIdx;
+      c00.intoArray(c, r);
+      c01.intoArray(c, r + VL);
+      r += ldc;
+      c10.intoArray(c, r);
+      c11.intoArray(c, r + VL);
+      r += ldc;
+      c20.intoArray(c, r);
+      c21.intoArray(c, r + VL);
+      r += ldc;
+      c30.intoArray(c, r);
+      c31.intoArray(c, r + VL);
+      r += ldc;
+      c40.intoArray(c, r);
+      c41.intoArray(c, r + VL);
+      r += ldc;
+      c50.intoArray(c, r);
+      c51.intoArray(c, r + VL);
+      r += ldc;
+      c60.intoArray(c, r);
+      c61.intoArray(c, r + VL);
+      r += ldc;
+      c70.intoArray(c, r);
+      c71.intoArray(c, r + VL);
+      return;
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, 0 + VL);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + VL);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + VL);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + VL);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + VL);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + VL);
+    c60.intoArray(tile, 6 * NR);
+    c61.intoArray(tile, 6 * NR + VL);
+    c70.intoArray(tile, 7 * NR);
+    c71.intoArray(tile, 7 * NR + VL);
+    storeEdge(tile, c, cIdx, ldc, rows, cols, beta);
+  }
+
+  /**
+   * C[0..rows, 0..cols] = Σ_p ap[p]·bp[p] + beta·C over one 6 x NR tile at c[cIdx] (row stride
+   * ldc), 6 rows x 2 vectors of accumulators. Full tiles are stored straight from registers,
+   * edge tiles go through {@code tile}. Written out by hand: vectors must not leave this method.
+   */
+  private static void microKernel6(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
+                                   float[] c, int cIdx, int ldc, int rows, int cols, float beta,
+                                   float[] tile) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    for (int p = 0; p < kc; p++, aIdx += 6, bIdx += NR) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + VL);
+      FloatVector av = FloatVector.broadcast(S, ap[aIdx]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, ap[aIdx + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, ap[aIdx + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, ap[aIdx + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, ap[aIdx + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, ap[aIdx + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+    }
+    if (rows == 6 && cols == NR) {
+      if (beta != 0f) { // C = acc + beta·C
+        FloatVector betaV = FloatVector.broadcast(S, beta);
+        int r = cIdx;
+        c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
+        c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
+        r += ldc;
+        c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
+        c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
+        r += ldc;
+        c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
+        c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
+        r += ldc;
+        c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
+        c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
+        r += ldc;
+        c40 = FloatVector.fromArray(S, c, r).fma(betaV, c40);
+        c41 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c41);
+        r += ldc;
+        c50 = FloatVector.fromArray(S, c, r).fma(betaV, c50);
+        c51 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c51);
+      }
+      int r = cIdx;
+      c00.intoArray(c, r);
+      c01.intoArray(c, r + VL);
+      r += ldc;
+      c10.intoArray(c, r);
+      c11.intoArray(c, r + VL);
+      r += ldc;
+      c20.intoArray(c, r);
+      c21.intoArray(c, r + VL);
+      r += ldc;
+      c30.intoArray(c, r);
+      c31.intoArray(c, r + VL);
+      r += ldc;
+      c40.intoArray(c, r);
+      c41.intoArray(c, r + VL);
+      r += ldc;
+      c50.intoArray(c, r);
+      c51.intoArray(c, r + VL);
+      return;
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, 0 + VL);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + VL);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + VL);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + VL);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + VL);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + VL);
+    storeEdge(tile, c, cIdx, ldc, rows, cols, beta);
+  }
+
+  /** C[0..rows, 0..cols] = tile + beta·C for an edge tile (tile rows are NR apart). */
+  private static void storeEdge(float[] tile, float[] c, int cIdx, int ldc, int rows, int cols, float beta) {
+    for (int i = 0; i < rows; i++) {
+      int ci = cIdx + i * ldc;
+      int ti = i * NR;
+      if (beta == 0f) {
+        System.arraycopy(tile, ti, c, ci, cols);
+      } else {
+        for (int j = 0; j < cols; j++) {
+          c[ci + j] = Math.fma(beta, c[ci + j], tile[ti + j]);
+        }
+      }
+    }
+  }
+
+  /**
+   * C(m×n) = A(m×k)·B(n×k)ᵀ + beta·C without packing: 4 x 4 blocks of dot products along k, B's
+   * four rows reused from L1 while A's rows stream past. For small m, where packing Bᵀ would cost
+   * more than the multiply.
+   */
+  static void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+    float[] sums = BUFFERS.get().tile;
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      int i = 0;
+      for (; i + DOT_ROWS <= m; i += DOT_ROWS) {
+        int ai = aOff + i * lda;
+        int ci = cOff + i * ldc + j;
+        if (DOT_ROWS == 4) {
+          dot4x4(k, a, ai, lda, b, bOff + j * ldb, ldb, beta, c, ci, ldc, sums);
+        } else {
+          dot2x4(k, a, ai, lda, b, bOff + j * ldb, ldb, beta, c, ci, ldc, sums);
+        }
+      }
+      for (; i < m; i++) {
+        for (int jj = j; jj < j + 4; jj++) {
+          store(c, cOff + i * ldc + jj, beta, dot(k, a, aOff + i * lda, b, bOff + jj * ldb));
+        }
+      }
+    }
+    for (; j < n; j++) {
+      for (int i = 0; i < m; i++) {
+        store(c, cOff + i * ldc + j, beta, dot(k, a, aOff + i * lda, b, bOff + j * ldb));
+      }
+    }
+  }
+
+  private static void store(float[] c, int idx, float beta, float sum) {
+    c[idx] = beta == 0f ? sum : Math.fma(beta, c[idx], sum);
+  }
+
+  /** Σ_p a[ai+p]·b[bi+p] over k. */
+  private static float dot(int k, float[] a, int ai, float[] b, int bi) {
+    FloatVector acc = FloatVector.zero(S);
+    int kv = S.loopBound(k);
+    int p = 0;
+    for (; p < kv; p += VL) {
+      acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bi + p), acc);
+    }
+    float sum = acc.reduceLanes(VectorOperators.ADD);
+    for (; p < k; p++) {
+      sum = Math.fma(a[ai + p], b[bi + p], sum);
+    }
+    return sum;
+  }
+
+  /**
+   * C[r][s] = Σ_p A[r][p]·B[s][p] + beta·C[r][s] for r &lt; 4, s &lt; 4; A rows at ai + r·lda, B rows at
+   * bi + s·ldb, C at ci. 16 accumulators: vectors must not leave this method.
+   */
+  private static void dot4x4(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float beta,
+                             float[] c, int ci, int ldc, float[] sums) {
+    FloatVector s00 = FloatVector.zero(S);
+    FloatVector s01 = s00;
+    FloatVector s02 = s00;
+    FloatVector s03 = s00;
+    FloatVector s10 = s00;
+    FloatVector s11 = s00;
+    FloatVector s12 = s00;
+    FloatVector s13 = s00;
+    FloatVector s20 = s00;
+    FloatVector s21 = s00;
+    FloatVector s22 = s00;
+    FloatVector s23 = s00;
+    FloatVector s30 = s00;
+    FloatVector s31 = s00;
+    FloatVector s32 = s00;
+    FloatVector s33 = s00;
+    int b1 = bi + ldb;
+    int b2 = b1 + ldb;
+    int b3 = b2 + ldb;
+    int a1 = ai + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    int kv = S.loopBound(k);
+    int p = 0;
+    for (; p < kv; p += VL) {
+      FloatVector w0 = FloatVector.fromArray(S, b, bi + p);
+      FloatVector w1 = FloatVector.fromArray(S, b, b1 + p);
+      FloatVector w2 = FloatVector.fromArray(S, b, b2 + p);
+      FloatVector w3 = FloatVector.fromArray(S, b, b3 + p);
+      FloatVector x = FloatVector.fromArray(S, a, ai + p);
+      s00 = x.fma(w0, s00);
+      s01 = x.fma(w1, s01);
+      s02 = x.fma(w2, s02);
+      s03 = x.fma(w3, s03);
+      x = FloatVector.fromArray(S, a, a1 + p);
+      s10 = x.fma(w0, s10);
+      s11 = x.fma(w1, s11);
+      s12 = x.fma(w2, s12);
+      s13 = x.fma(w3, s13);
+      x = FloatVector.fromArray(S, a, a2 + p);
+      s20 = x.fma(w0, s20);
+      s21 = x.fma(w1, s21);
+      s22 = x.fma(w2, s22);
+      s23 = x.fma(w3, s23);
+      x = FloatVector.fromArray(S, a, a3 + p);
+      s30 = x.fma(w0, s30);
+      s31 = x.fma(w1, s31);
+      s32 = x.fma(w2, s32);
+      s33 = x.fma(w3, s33);
+    }
+    sums[0] = s00.reduceLanes(VectorOperators.ADD);
+    sums[1] = s01.reduceLanes(VectorOperators.ADD);
+    sums[2] = s02.reduceLanes(VectorOperators.ADD);
+    sums[3] = s03.reduceLanes(VectorOperators.ADD);
+    sums[4] = s10.reduceLanes(VectorOperators.ADD);
+    sums[5] = s11.reduceLanes(VectorOperators.ADD);
+    sums[6] = s12.reduceLanes(VectorOperators.ADD);
+    sums[7] = s13.reduceLanes(VectorOperators.ADD);
+    sums[8] = s20.reduceLanes(VectorOperators.ADD);
+    sums[9] = s21.reduceLanes(VectorOperators.ADD);
+    sums[10] = s22.reduceLanes(VectorOperators.ADD);
+    sums[11] = s23.reduceLanes(VectorOperators.ADD);
+    sums[12] = s30.reduceLanes(VectorOperators.ADD);
+    sums[13] = s31.reduceLanes(VectorOperators.ADD);
+    sums[14] = s32.reduceLanes(VectorOperators.ADD);
+    sums[15] = s33.reduceLanes(VectorOperators.ADD);
+    for (int r = 0; r < 4; r++) {
+      int ar = ai + r * lda;
+      for (int s = 0; s < 4; s++) {
+        int br = bi + s * ldb;
+        float sum = sums[r * 4 + s];
+        for (int q = p; q < k; q++) {
+          sum = Math.fma(a[ar + q], b[br + q], sum);
+        }
+        store(c, ci + r * ldc + s, beta, sum);
+      }
+    }
+  }
+
+  /**
+   * C[r][s] = Σ_p A[r][p]·B[s][p] + beta·C[r][s] for r &lt; 2, s &lt; 4; A rows at ai + r·lda, B rows at
+   * bi + s·ldb, C at ci. 8 accumulators: vectors must not leave this method.
+   */
+  private static void dot2x4(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float beta,
+                             float[] c, int ci, int ldc, float[] sums) {
+    FloatVector s00 = FloatVector.zero(S);
+    FloatVector s01 = s00;
+    FloatVector s02 = s00;
+    FloatVector s03 = s00;
+    FloatVector s10 = s00;
+    FloatVector s11 = s00;
+    FloatVector s12 = s00;
+    FloatVector s13 = s00;
+    int b1 = bi + ldb;
+    int b2 = b1 + ldb;
+    int b3 = b2 + ldb;
+    int a1 = ai + lda;
+    int kv = S.loopBound(k);
+    int p = 0;
+    for (; p < kv; p += VL) {
+      FloatVector w0 = FloatVector.fromArray(S, b, bi + p);
+      FloatVector w1 = FloatVector.fromArray(S, b, b1 + p);
+      FloatVector w2 = FloatVector.fromArray(S, b, b2 + p);
+      FloatVector w3 = FloatVector.fromArray(S, b, b3 + p);
+      FloatVector x = FloatVector.fromArray(S, a, ai + p);
+      s00 = x.fma(w0, s00);
+      s01 = x.fma(w1, s01);
+      s02 = x.fma(w2, s02);
+      s03 = x.fma(w3, s03);
+      x = FloatVector.fromArray(S, a, a1 + p);
+      s10 = x.fma(w0, s10);
+      s11 = x.fma(w1, s11);
+      s12 = x.fma(w2, s12);
+      s13 = x.fma(w3, s13);
+    }
+    sums[0] = s00.reduceLanes(VectorOperators.ADD);
+    sums[1] = s01.reduceLanes(VectorOperators.ADD);
+    sums[2] = s02.reduceLanes(VectorOperators.ADD);
+    sums[3] = s03.reduceLanes(VectorOperators.ADD);
+    sums[4] = s10.reduceLanes(VectorOperators.ADD);
+    sums[5] = s11.reduceLanes(VectorOperators.ADD);
+    sums[6] = s12.reduceLanes(VectorOperators.ADD);
+    sums[7] = s13.reduceLanes(VectorOperators.ADD);
+    for (int r = 0; r < 2; r++) {
+      int ar = ai + r * lda;
+      for (int s = 0; s < 4; s++) {
+        int br = bi + s * ldb;
+        float sum = sums[r * 4 + s];
+        for (int q = p; q < k; q++) {
+          sum = Math.fma(a[ar + q], b[br + q], sum);
+        }
+        store(c, ci + r * ldc + s, beta, sum);
+      }
+    }
+  }
+
+  private static int roundUp(int x, int to) {
+    return (x + to - 1) / to * to;
+  }
+}
