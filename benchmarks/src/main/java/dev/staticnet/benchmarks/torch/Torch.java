@@ -134,7 +134,10 @@ public final class Torch implements AutoCloseable {
 
   /** {@code F.layer_norm(x, (n,), w, b, eps)} over the last axis of length n; w, b may be null. */
   public static NDArray layerNorm(NDArray x, long n, NDArray w, NDArray b, float eps) {
-    return JniUtils.layerNorm(pt(x), new Shape(n), w == null ? null : pt(w), b == null ? null : pt(b), eps);
+    NDManager m = x.getManager();
+    NDArray weight = w != null ? w : m.ones(new Shape(n)); // JNI needs tensors: affine=False ≡ 1, 0
+    NDArray bias = b != null ? b : m.zeros(new Shape(n));
+    return JniUtils.layerNorm(pt(x), new Shape(n), pt(weight), pt(bias), eps);
   }
 
   /**
@@ -143,8 +146,11 @@ public final class Torch implements AutoCloseable {
    */
   public static NDArray batchNorm(NDArray x, NDArray runningMean, NDArray runningVar, NDArray w, NDArray b,
       boolean training, float momentum, float eps) {
-    return JniUtils.batchNorm(pt(x), pt(runningMean), pt(runningVar), w == null ? null : pt(w),
-        b == null ? null : pt(b), training, momentum, eps);
+    // Straight to ATen: DJL's NDArrayEx.batchNorm would pass 1 − momentum (its MXNet convention).
+    Shape channels = runningMean.getShape();
+    NDArray weight = w != null ? w : x.getManager().ones(channels); // JNI needs tensors: affine=False ≡ 1, 0
+    NDArray bias = b != null ? b : x.getManager().zeros(channels);
+    return JniUtils.batchNorm(pt(x), pt(runningMean), pt(runningVar), pt(weight), pt(bias), training, momentum, eps);
   }
 
   /** {@code F.cross_entropy(logits, labels)} (mean): −mean(log_softmax(logits)[i, labels[i]]). */
