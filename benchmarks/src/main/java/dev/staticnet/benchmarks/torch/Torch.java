@@ -158,11 +158,9 @@ public final class Torch implements AutoCloseable {
     return nll(logits.logSoftmax(-1), labels);
   }
 
-  /** {@code F.nll_loss(logp, labels)} (mean). */
+  /** {@code F.nll_loss(logp, labels)} (mean): −mean(gather(logp, 1, labels)); labels from {@link #labels}. */
   public static NDArray nll(NDArray logp, NDArray labels) {
-    long classes = logp.getShape().get(logp.getShape().dimension() - 1);
-    NDArray oneHot = labels.oneHot((int) classes);
-    return logp.mul(oneHot).sum(new int[] {-1}).mean().neg();
+    return logp.gather(labels.reshape(-1, 1), 1).mean().neg();
   }
 
   /** {@code F.mse_loss(x, y)} (mean). */
