@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * </pre>
  *
  * Options (system properties): {@code compare.warmup} and {@code compare.measure} seconds per side
- * (default 3 and 5), {@code compare.threads} (default 2: StaticNet's workers and torch's intra-op threads).
+ * (default 3 and 5), {@code compare.warmupCalls} (at least this many warm-up steps, default 1000), {@code compare.threads} (default 2: StaticNet's workers and torch's intra-op threads).
  */
 public final class Compare {
   private static final String NO_HEADER = "--no-header";
@@ -32,7 +32,8 @@ public final class Compare {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     double warmup = Double.parseDouble(System.getProperty("compare.warmup", "3"));
     double measure = Double.parseDouble(System.getProperty("compare.measure", "5"));
-    Map<String, Supplier<Row>> rows = new Rows(warmup, measure).all();
+    long warmupCalls = Long.parseLong(System.getProperty("compare.warmupCalls", "1000"));
+    Map<String, Supplier<Row>> rows = new Rows(warmup, warmupCalls, measure).all();
 
     List<String> names = new ArrayList<>();
     boolean header = true;

@@ -3,8 +3,9 @@ package dev.staticnet.benchmarks.compare;
 import java.lang.management.ManagementFactory;
 
 /**
- * Times a step after a warm-up: runs it for {@code warmupSeconds} (JIT, libtorch's thread pool and caches),
- * then {@code measureSeconds} more, in rounds; reports the best round's time per step (the least disturbed
+ * Times a step after a warm-up: runs it for {@code warmupSeconds} and at least {@code warmupCalls} times
+ * (C2 compiles the Vector API kernels only after a few hundred calls; libtorch warms its thread pool and
+ * caches), then {@code measureSeconds} more, in rounds; reports the best round's time per step (the least disturbed
  * by other jobs on a shared machine) and the heap bytes the calling thread allocated per step,
  * from {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} (Java heap only: libtorch's native
  * allocations and the StaticNet worker threads' are not counted).
@@ -19,13 +20,13 @@ public record Measurement(double secondsPerStep, double bytesPerStep, long steps
   }
 
   /** Measures {@code step}; see the class comment. */
-  public static Measurement of(Step step, double warmupSeconds, double measureSeconds) {
+  public static Measurement of(Step step, double warmupSeconds, long warmupCalls, double measureSeconds) {
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
     long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     long calls = 0;
     long t0 = System.nanoTime();
-    while (System.nanoTime() < warmupEnd) {
+    while (System.nanoTime() < warmupEnd || calls < warmupCalls) {
       step.run();
       calls++;
     }

@@ -15,11 +15,17 @@ final class Rows {
   static final float LR = 0.005f;
 
   private final double warmup;
+  private final long warmupCalls;
   private final double measure;
 
-  Rows(double warmupSeconds, double measureSeconds) {
+  Rows(double warmupSeconds, long warmupCalls, double measureSeconds) {
     this.warmup = warmupSeconds;
+    this.warmupCalls = warmupCalls;
     this.measure = measureSeconds;
+  }
+
+  private Measurement measure(Measurement.Step step) {
+    return Measurement.of(step, warmup, warmupCalls, measure);
   }
 
   /** Row name → how to measure it, in table order. */
@@ -47,13 +53,12 @@ final class Rows {
     float[] a = gaussian(rng, n * n);
     float[] b = gaussian(rng, n * n);
     float[] c = new float[n * n];
-    Measurement sn = Measurement.of(() -> Gemm.gemm(false, false, n, n, n, a, 0, n, b, 0, n, 0f, c, 0, n),
-        warmup, measure);
+    Measurement sn = measure(() -> Gemm.gemm(false, false, n, n, n, a, 0, n, b, 0, n, 0f, c, 0, n));
     Measurement pt;
     try (Torch t = Torch.open()) {
       NDArray ta = t.tensor(a, n, n);
       NDArray tb = t.tensor(b, n, n);
-      pt = Measurement.of(() -> Torch.matmul(ta, tb).close(), warmup, measure);
+      pt = measure(() -> Torch.matmul(ta, tb).close());
     }
     double flop = 2.0 * n * n * n;
     return new Row("gemm-1024", "GEMM 1024² (" + Gemm.kernelName() + ")", 1, "GFLOP/s",
@@ -71,9 +76,9 @@ final class Rows {
     Measurement pt;
     try (TorchMlp torch = new TorchMlp(net.parameters(), LR)) {
       NDArray tl = torch.labels(labels);
-      pt = Measurement.of(() -> torch.trainStep(x, tl, batch), warmup, measure);
+      pt = measure(() -> torch.trainStep(x, tl, batch));
     }
-    Measurement sn = Measurement.of(() -> net.trainStep(x, labels, batch, sgd), warmup, measure);
+    Measurement sn = measure(() -> net.trainStep(x, labels, batch, sgd));
     return new Row("mlp-train-" + batch, "TwoLayerNet 784-500-10 train step", batch, "samples/s",
         batch / sn.secondsPerStep(), batch / pt.secondsPerStep(), true, target, sn.bytesPerStep(),
         pt.bytesPerStep());
@@ -87,9 +92,9 @@ final class Rows {
     Net net = staticNetMlp();
     Measurement pt;
     try (TorchMlp torch = new TorchMlp(net.parameters(), LR)) {
-      pt = Measurement.of(() -> torch.predict(x, 1, out), warmup, measure);
+      pt = measure(() -> torch.predict(x, 1, out));
     }
-    Measurement sn = Measurement.of(() -> net.predict(x, 1, out), warmup, measure);
+    Measurement sn = measure(() -> net.predict(x, 1, out));
     return new Row("mlp-infer-1", "TwoLayerNet 784-500-10 inference latency", 1, "µs",
         sn.secondsPerStep() * 1e6, pt.secondsPerStep() * 1e6, false, 3.0, sn.bytesPerStep(), pt.bytesPerStep());
   }
