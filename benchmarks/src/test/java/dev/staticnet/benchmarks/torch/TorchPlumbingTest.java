@@ -20,10 +20,17 @@ class TorchPlumbingTest {
     assertEquals("2.5.1", Torch.version());
     // The libtorch DJL extracted comes from the pytorch-native-cpu jar: its cache dir is named after the
     // jar's version stamp (pytorch.properties: 2.5.1-20241113), not a downloaded build.
-    Path cache = Path.of(System.getProperty("ai.djl.cache_dir",
-        System.getenv().getOrDefault("DJL_CACHE_DIR", System.getProperty("user.home") + "/.djl.ai")));
+    String dir = setting("ENGINE_CACHE_DIR");
+    dir = dir != null ? dir : setting("DJL_CACHE_DIR");
+    Path cache = Path.of(dir != null ? dir : System.getProperty("user.home") + "/.djl.ai");
     assertTrue(Files.isDirectory(cache.resolve("pytorch/2.5.1-20241113-cpu-linux-x86_64")),
         "expected libtorch extracted from the bundled jar under " + cache);
+  }
+
+  /** DJL reads its settings from a system property or, failing that, the environment. */
+  private static String setting(String name) {
+    String v = System.getProperty(name);
+    return v != null ? v : System.getenv(name);
   }
 
   @Test
