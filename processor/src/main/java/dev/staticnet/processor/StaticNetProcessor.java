@@ -1,28 +1,120 @@
 package dev.staticnet.processor;
 
 import com.google.auto.service.AutoService;
+import dev.staticnet.processor.check.LossCheck;
+import dev.staticnet.processor.check.ParamsCheck;
+import dev.staticnet.processor.check.ShapeInference;
+import dev.staticnet.processor.check.lint.Lints;
+import dev.staticnet.processor.diag.Message;
+import dev.staticnet.processor.diag.Reporter;
+import dev.staticnet.processor.gen.ModelGenerator;
+import dev.staticnet.processor.gen.SummaryWriter;
+import dev.staticnet.processor.model.LayerNode;
+import dev.staticnet.processor.model.NetworkModel;
+import dev.staticnet.processor.parse.NetworkDecl;
+import dev.staticnet.processor.parse.NetworkParser;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
- * The StaticNet annotation processor: parse → declarations → shape inference → parameter counting
- * → checks → lints → summary → code generation, each stage returning early unless clean.
+ * The StaticNet annotation processor. Per {@code @Network} interface: parse → shape inference →
+ * checks → lints → summary → code generation, each stage going on only if the previous one left
+ * no error for this network. It never throws: an internal failure becomes a
+ * {@code [staticnet:internal]} error on the network.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes("dev.staticnet.Network")
+@SupportedAnnotationTypes(NetworkParser.NETWORK)
 public final class StaticNetProcessor extends AbstractProcessor {
+  private Reporter reporter;
+  private NetworkParser parser;
+
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
 
   @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reporter = new Reporter(env.getMessager());
+    parser = new NetworkParser(env.getElementUtils(), env.getTypeUtils(), reporter);
+  }
+
+  @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    return false; // TODO: the pipeline
+    for (TypeElement annotation : annotations) {
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        TypeElement type = (TypeElement) e;
+        try {
+          process(type);
+        } catch (RuntimeException | IOException | LinkageError failure) {
+          reporter.error(Message.INTERNAL, type, null, null, type.getQualifiedName(), failure);
+        }
+      }
+    }
+    return false;
+  }
+
+  private void process(TypeElement type) throws IOException {
+    int errorsBefore = reporter.errorCount();
+    Optional<NetworkDecl> decl = parser.parse(type);
+    if (decl.isEmpty()) {
+      return;
+    }
+    ShapeInference.Result inferred = new ShapeInference(reporter).infer(decl.get());
+    if (!inferred.complete() || reporter.errorCount() > errorsBefore) {
+      return;
+    }
+    NetworkModel model = NetworkModels.of(decl.get(), inferred.steps(), processingEnv.getElementUtils());
+    new ParamsCheck(reporter).check(decl.get(), model);
+    new LossCheck(reporter).check(decl.get(), model);
+    if (reporter.errorCount() > errorsBefore) {
+      return;
+    }
+    new Lints(reporter).run(model);
+    String summary = SummaryWriter.text(model);
+    writeResource(SummaryWriter.textResource(model), summary, type);
+    writeResource(SummaryWriter.jsonResource(model), SummaryWriter.json(model), type);
+    if (reportUnsupported(model)) {
+      return;
+    }
+    new ModelGenerator().generate(model, summary).writeTo(processingEnv.getFiler());
+  }
+
+  /** One [staticnet:unsupported] per declared step whose kind has no code generation yet. */
+  private boolean reportUnsupported(NetworkModel model) {
+    Map<ExecutableElement, LayerNode> unsupported = new LinkedHashMap<>();
+    for (LayerNode l : SummaryWriter.layers(model)) {
+      if (!ModelGenerator.SUPPORTED.contains(l.kind())) {
+        unsupported.putIfAbsent(l.element(), l);
+      }
+    }
+    for (LayerNode l : unsupported.values()) {
+      reporter.error(Message.UNSUPPORTED, l.element(), null, null, l.path(), l.kind().simpleAnnotation(),
+          model.generatedName());
+    }
+    return !unsupported.isEmpty();
+  }
+
+  private void writeResource(String path, String text, TypeElement origin) throws IOException {
+    FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origin);
+    try (Writer w = file.openWriter()) {
+      w.write(text);
+    }
   }
 }

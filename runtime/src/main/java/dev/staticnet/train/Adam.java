@@ -55,7 +55,7 @@ public final class Adam extends ElementwiseOptimizer {
     double bc1 = 1 - Math.pow(beta1, t);
     double bc2 = 1 - Math.pow(beta2, t);
     float stepSize = (float) (lr / bc1);
-    float bc2Sqrt = (float) Math.sqrt(bc2);
+    float invBc2Sqrt = (float) (1 / Math.sqrt(bc2)); // multiply, not divide: one division per element fewer
     float decay = (float) (1 - (double) lr * decoupledWeightDecay); // AdamW: w *= 1 - lr * wd
     float wd = weightDecay;
     float b1 = beta1;
@@ -72,7 +72,7 @@ public final class Adam extends ElementwiseOptimizer {
       float vi = b2 * v[i] + oneMinusB2 * g * g;
       m[i] = mi;
       v[i] = vi;
-      params[i] = w - stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + e));
+      params[i] = w - stepSize * (mi / ((float) Math.sqrt(vi) * invBc2Sqrt + e));
     }
   }
 
@@ -115,7 +115,7 @@ public final class Adam extends ElementwiseOptimizer {
       return this;
     }
 
-    /** Clips the gradient to this global L2 norm before each step (default 0: off). */
+    /** Clips the gradient to this global L2 norm before each step, scaling the array in place (default 0: off). */
     public Builder clipGradNorm(float maxNorm) {
       this.maxGradNorm = Checks.nonNegative("Adam", "clipGradNorm", maxNorm);
       return this;

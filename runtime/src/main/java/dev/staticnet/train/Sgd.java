@@ -92,7 +92,7 @@ public final class Sgd extends ElementwiseOptimizer {
       return this;
     }
 
-    /** Clips the gradient to this global L2 norm before each step (default 0: off). */
+    /** Clips the gradient to this global L2 norm before each step, scaling the array in place (default 0: off). */
     public Builder clipGradNorm(float maxNorm) {
       this.maxGradNorm = Checks.nonNegative("SGD", "clipGradNorm", maxNorm);
       return this;

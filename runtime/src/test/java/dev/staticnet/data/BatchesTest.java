@@ -122,6 +122,29 @@ class BatchesTest {
   }
 
   @Test
+  void noAllocationPerBatchOrEpoch() {
+    float[] x = new float[1000 * 784];
+    int[] y = new int[1000];
+    Batches b = Batches.of(x, y, 784, 64, true, 1); // 15 full batches and one of 40
+    for (int warm = 0; warm < 50; warm++) {
+      b.shuffle();
+      for (int i = 0; i < b.count(); i++) {
+        b.load(i);
+      }
+    }
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = ((com.sun.management.ThreadMXBean) mx).getCurrentThreadAllocatedBytes();
+    for (int epoch = 0; epoch < 20; epoch++) {
+      b.shuffle();
+      for (int i = 0; i < b.count(); i++) {
+        b.load(i);
+      }
+    }
+    long allocated = ((com.sun.management.ThreadMXBean) mx).getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 4096, "20 epochs allocated " + allocated + " bytes");
+  }
+
+  @Test
   void targetsAreCopiedWithTheirSample() {
     float[] targets = new float[N * 2];
     for (int i = 0; i < N; i++) {
