@@ -15,7 +15,8 @@ import java.util.List;
  * The seeds' TwoLayerNet (784-500-10, ReLU, cross-entropy) written by hand out of the runtime kernels, the
  * way the generator will emit it: one flat parameter array in PyTorch order (fc1.weight, fc1.bias,
  * fc2.weight, fc2.bias), PyTorch's default init U(±1/√fan_in), buffers sized on first use and reused.
- * Stands in for the generated {@code StaticNet_TwoLayerNet} until the processor lands.
+ * It stood in for the generated {@code StaticNet_TwoLayerNet} before the processor landed; kept as a
+ * second StaticNet side ({@code -Dcompare.mlp=hand}) and as a readable reference for the generated code.
  */
 public final class HandWrittenMlp implements Net, Parameters {
   static final int IN = 784;

@@ -6,16 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import dev.staticnet.Optimizer;
 import dev.staticnet.train.Rng;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The two sides of the MLP benchmark rows compute the same thing: from the same weights and batch, three SGD
- * steps give the same losses, the same weights and the same predictions (so the speed comparison is fair).
+ * Whole-network oracle for the seeds' MLP, and the fairness check of the benchmark rows: the generated
+ * {@code StaticNet_TwoLayerNet} (and the hand-written chain) and the same network in libtorch, from the same
+ * weights (copied by PyTorch name) and batch, give the same losses, weights and predictions over three SGD
+ * steps.
  */
 class MlpRivalsAgreeTest {
 
-  @Test
-  void sameLossesWeightsAndPredictions() {
+  static Stream<Arguments> nets() {
+    return Stream.of(
+        Arguments.of("generated StaticNet_TwoLayerNet", (Supplier<Net>) Rows::generatedMlp),
+        Arguments.of("HandWrittenMlp", (Supplier<Net>) () -> new HandWrittenMlp(Rows.SEED)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nets")
+  void sameLossesWeightsAndPredictions(String name, Supplier<Net> factory) {
     int batch = 8;
     Rng rng = new Rng(1);
     float[] x = new float[batch * HandWrittenMlp.IN];
@@ -26,7 +39,7 @@ class MlpRivalsAgreeTest {
     for (int i = 0; i < batch; i++) {
       labels[i] = rng.nextInt(HandWrittenMlp.OUT);
     }
-    Net net = Rows.staticNetMlp();
+    Net net = factory.get();
     Optimizer sgd = Optimizer.sgd(0.1f);
     try (TorchMlp torch = new TorchMlp(net.parameters(), 0.1f)) {
       NDArray tl = torch.labels(labels);
@@ -36,8 +49,9 @@ class MlpRivalsAgreeTest {
         System.out.printf("step %d loss: PyTorch %.7f StaticNet %.7f%n", step, expected, actual);
         assertEquals(expected, actual, 1e-4 * Math.abs(expected), "loss at step " + step);
       }
-      assertTrue(maxRelDiff(torch.get("fc2.weight"), net.parameters().get("fc2.weight")) < 1e-4);
-      assertTrue(maxRelDiff(torch.get("fc1.bias"), net.parameters().get("fc1.bias")) < 1e-4);
+      for (String p : new String[] {"fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"}) {
+        assertTrue(maxRelDiff(torch.get(p), net.parameters().get(p)) < 1e-4, p + " after 3 steps");
+      }
       float[] expected = new float[batch * HandWrittenMlp.OUT];
       float[] actual = new float[batch * HandWrittenMlp.OUT];
       torch.predict(x, batch, expected);
