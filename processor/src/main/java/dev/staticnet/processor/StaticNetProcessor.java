@@ -1,6 +1,7 @@
 package dev.staticnet.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import dev.staticnet.processor.check.LossCheck;
 import dev.staticnet.processor.check.ParamsCheck;
 import dev.staticnet.processor.check.ShapeInference;
@@ -11,6 +12,7 @@ import dev.staticnet.processor.gen.ModelGenerator;
 import dev.staticnet.processor.gen.SummaryWriter;
 import dev.staticnet.processor.model.LayerNode;
 import dev.staticnet.processor.model.NetworkModel;
+import dev.staticnet.processor.model.StepKind;
 import dev.staticnet.processor.parse.NetworkDecl;
 import dev.staticnet.processor.parse.NetworkParser;
 import java.io.IOException;
@@ -40,8 +42,26 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 @SupportedAnnotationTypes(NetworkParser.NETWORK)
 public final class StaticNetProcessor extends AbstractProcessor {
+  /** The code generation stage: the source of {@code StaticNet_<Name>} for a checked network. */
+  interface Generator {
+    JavaFile generate(NetworkModel network, String summaryText);
+  }
+
+  private final Generator generator;
+  private final Set<StepKind> supported;
   private Reporter reporter;
   private NetworkParser parser;
+
+  /** The processor javac loads: generates with {@link ModelGenerator}. */
+  public StaticNetProcessor() {
+    this((network, summary) -> new ModelGenerator().generate(network, summary), ModelGenerator.SUPPORTED);
+  }
+
+  /** A processor with another generation stage (tests). */
+  StaticNetProcessor(Generator generator, Set<StepKind> supported) {
+    this.generator = generator;
+    this.supported = supported;
+  }
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -62,7 +82,7 @@ public final class StaticNetProcessor extends AbstractProcessor {
         TypeElement type = (TypeElement) e;
         try {
           process(type);
-        } catch (RuntimeException | IOException | LinkageError failure) {
+        } catch (RuntimeException | IOException | StackOverflowError | AssertionError | LinkageError failure) {
           reporter.error(Message.INTERNAL, type, null, null, type.getQualifiedName(), failure);
         }
       }
@@ -93,14 +113,14 @@ public final class StaticNetProcessor extends AbstractProcessor {
     if (reportUnsupported(model)) {
       return;
     }
-    new ModelGenerator().generate(model, summary).writeTo(processingEnv.getFiler());
+    generator.generate(model, summary).writeTo(processingEnv.getFiler());
   }
 
   /** One [staticnet:unsupported] per declared step whose kind has no code generation yet. */
   private boolean reportUnsupported(NetworkModel model) {
     Map<ExecutableElement, LayerNode> unsupported = new LinkedHashMap<>();
     for (LayerNode l : SummaryWriter.layers(model)) {
-      if (!ModelGenerator.SUPPORTED.contains(l.kind())) {
+      if (!supported.contains(l.kind())) {
         unsupported.putIfAbsent(l.element(), l);
       }
     }

@@ -66,9 +66,10 @@ public final class ShapeInference {
     into.add(new LayerNode(path, d.kind(), d.attrs(), in.dims(), out, params, d.method()));
     String origin = d.kind() == StepKind.FLATTEN && in.known() && in.dims().rank() > 1
         ? "flattened from " + in.dims() : null;
-    table.add(path, d.kind().displayName(), Shapes.text(out) + (origin == null ? "" : " (= " + in.dims() + ")"));
-    out = expect(d.expect(), path, d.kind().displayName(), d, out);
-    return new Flow(out, "'" + path + "'", origin, false);
+    String shape = Shapes.text(out) + (origin == null ? "" : " (= " + in.dims() + ")");
+    Dims checked = expect(d.expect(), path, d.kind().displayName(), d, out);
+    table.add(path, d.kind().displayName(), shape);
+    return new Flow(checked, "'" + path + "'", origin, false);
   }
 
   private Flow block(BlockDecl d, String path, Flow in, List<Node> into) {
@@ -116,7 +117,7 @@ public final class ShapeInference {
     if (e == null || out == null || e.dims().equals(out)) {
       return out;
     }
-    String detail = table.render(path, kind, "expected " + Shapes.text(e.dims()));
+    String detail = table.render(path, kind, Shapes.text(out) + ", but @ExpectShape says " + Shapes.text(e.dims()));
     reporter.errorWithDetail(Message.EXPECT_SHAPE, detail, d.method(), e.mirror(), e.value(), path,
         Shapes.braces(e.dims()), Shapes.text(out), Shapes.braces(out));
     return null;

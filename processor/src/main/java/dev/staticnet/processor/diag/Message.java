@@ -22,7 +22,7 @@ public enum Message {
   STEP_RETURN_TYPE("declaration", "%1$s: a %2$s step returns %3$s, but %1$s returns %4$s",
       "Change the return type to %3$s."),
   STEP_NO_ANNOTATION("declaration", "%1$s: the step has no layer annotation",
-      "Add exactly one of @Linear, @Conv2d, @ReLU, ... (DSL.md §3), or return a @Block interface."),
+      "%2$s"),
   STEP_TWO_ANNOTATIONS("declaration", "%1$s: a step has exactly one layer annotation, but %1$s has %2$s",
       "Split it into one method per layer, or fuse the activation with 'activation = ...'."),
   NOT_A_BLOCK("declaration", "%1$s: returns %2$s, which is not annotated @Block",

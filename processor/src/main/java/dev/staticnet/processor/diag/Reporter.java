@@ -1,7 +1,9 @@
 package dev.staticnet.processor.diag;
 
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
@@ -17,7 +19,7 @@ import javax.tools.Diagnostic;
  */
 public final class Reporter {
   private final Messager messager;
-  private final Set<String> printed = new HashSet<>();
+  private final Map<Element, Set<String>> printed = new IdentityHashMap<>();
   private int errors;
 
   public Reporter(Messager messager) {
@@ -81,8 +83,7 @@ public final class Reporter {
 
   private boolean print(Message message, String text, Element element, AnnotationMirror annotation,
       AnnotationValue value) {
-    String key = System.identityHashCode(element) + "|" + text;
-    if (!printed.add(key)) {
+    if (!printed.computeIfAbsent(element, e -> new HashSet<>()).add(text)) {
       return false;
     }
     if (annotation == null) {

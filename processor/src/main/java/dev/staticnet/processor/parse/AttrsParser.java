@@ -186,7 +186,7 @@ final class AttrsParser {
 
     void fail(String name, String problem, String fix) {
       AnnotationValue v = Mirrors.explicit(mirror, name);
-      String shown = v == null ? "default" : v.toString();
+      String shown = Mirrors.show(v);
       reporter.error(Message.ATTR_RANGE, method, mirror, v, step, kind.simpleAnnotation(), name, shown, problem, fix);
       valid = false;
     }

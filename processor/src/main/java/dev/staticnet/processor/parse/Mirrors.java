@@ -94,6 +94,17 @@ public final class Mirrors {
     return toIntArray(value(m, attribute));
   }
 
+  /** An attribute value as the user would write it: {@code 3} for a one-element array, {@code {2, 1}}. */
+  public static String show(AnnotationValue v) {
+    if (v == null) {
+      return "default";
+    }
+    if (v.getValue() instanceof List<?> list && list.size() == 1) {
+      return list.get(0).toString();
+    }
+    return v.toString();
+  }
+
   /** An {@code int[]} annotation value (a single int is accepted too). */
   public static int[] toIntArray(AnnotationValue v) {
     Object o = v.getValue();

@@ -11,7 +11,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -41,12 +40,12 @@ public final class NetworkParser {
     AnnotationMirror network = Mirrors.find(type, NETWORK).orElseThrow();
     String name = type.getSimpleName().toString();
     if (type.getKind() != ElementKind.INTERFACE) {
-      reporter.error(Message.NETWORK_NOT_INTERFACE, type, network, null, name, article(type.getKind()));
+      reporter.error(Message.NETWORK_NOT_INTERFACE, type, null, null, name, article(type.getKind()));
       return Optional.empty();
     }
     TypeElement model = elements.getTypeElement(MODEL);
     if (model != null && !types.isSubtype(types.erasure(type.asType()), types.erasure(model.asType()))) {
-      reporter.error(Message.NETWORK_NOT_MODEL, type, network, null, name);
+      reporter.error(Message.NETWORK_NOT_MODEL, type, null, null, name);
     }
     String inputKind = mirrors.enumValue(network, "inputKind");
     Dims input = parseInput(type, network, name, inputKind);
@@ -90,10 +89,5 @@ public final class NetworkParser {
       case ANNOTATION_TYPE -> "an annotation type";
       default -> "a " + kind.toString().toLowerCase(java.util.Locale.ROOT);
     };
-  }
-
-  @SuppressWarnings("unused")
-  private static String describe(TypeMirror t) {
-    return t.toString();
   }
 }

@@ -137,7 +137,7 @@ final class StepParser {
       }
     }
     if (blockType == null) {
-      reporter.error(Message.STEP_NO_ANNOTATION, method, null, null, name);
+      reporter.error(Message.STEP_NO_ANNOTATION, method, null, null, name, LayerSuggestion.forStep(name));
       return invalidBlock(name, method, expect);
     }
     if (Mirrors.find(blockType, BLOCK).isEmpty()) {
