@@ -91,7 +91,8 @@ public final class MnistMain {
           stats.epoch(), options.epochs(), stats.meanLoss(), 100 * accuracy, stats.samplesPerSecond(),
           stats.seconds(), evalSeconds);
     }
-    System.out.printf(Locale.ROOT, "%s: final test accuracy %.2f%% after %d epochs, %.1f s of training%n",
-        title.substring(0, title.indexOf(' ')), 100 * accuracy, options.epochs(), totalSeconds);
+    System.out.printf(Locale.ROOT, "%s: final test accuracy %.2f%% after %d epoch%s, %.1f s of training%n",
+        title.substring(0, title.indexOf(' ')), 100 * accuracy, options.epochs(), options.epochs() == 1 ? "" : "s",
+        totalSeconds);
   }
 }

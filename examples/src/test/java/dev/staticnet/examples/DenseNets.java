@@ -123,6 +123,7 @@ final class DenseNets {
 
   @Network(input = {4}, loss = Loss.MSE)
   interface BatchNormAffine extends Model {
+    @SuppressWarnings("staticnet:bias-before-norm") // its gradient must come out as 0 in train mode
     @Linear(out = 6) Layer fc1();
     @BatchNorm(momentum = 0.2) Layer bn();
     @Tanh Layer act();
@@ -131,9 +132,18 @@ final class DenseNets {
 
   @Network(input = {4}, loss = Loss.MSE)
   interface BatchNormPlain extends Model {
+    @SuppressWarnings("staticnet:bias-before-norm")
     @Linear(out = 6) Layer fc1();
     @BatchNorm(affine = false) Layer bn();
     @Linear(out = 3) Layer fc2();
+  }
+
+  /** BatchNorm2d on an image input: per-channel statistics over batch and H·W. */
+  @Network(input = {2, 3, 3}, loss = Loss.MSE)
+  interface BatchNormImage extends Model {
+    @BatchNorm Layer bn();
+    @Flatten Layer flat();
+    @Linear(out = 3) Layer fc();
   }
 
   @Network(input = {4}, loss = Loss.MSE)

@@ -94,6 +94,19 @@ class GradientCheckTest {
   }
 
   @Test
+  void batchNormOverImagesInBothModes() {
+    StaticNet_DenseNets_BatchNormImage m = new StaticNet_DenseNets_BatchNormImage(30);
+    checkMse(m, true);
+    m.parameters().set("bn.running_mean", new float[] {0.2f, -0.3f});
+    m.parameters().set("bn.running_var", new float[] {0.6f, 1.7f});
+    m.parameters().set("bn.weight", new float[] {1.3f, -0.8f});
+    checkMse(m, false);
+    // Batch 1 trains: 9 values per channel.
+    float[] x = TestData.uniform(18, 31);
+    assertTrue(Float.isFinite(m.trainStep(x, new float[3], 1, dev.staticnet.Optimizer.sgd(0.1f))));
+  }
+
+  @Test
   void dropoutWithZeroProbabilityInTrainModeAndInEvalMode() {
     checkMse(new StaticNet_DenseNets_DropoutNone(14), true);
     checkMse(new StaticNet_DenseNets_DropoutHalf(15), false);
@@ -118,6 +131,11 @@ class GradientCheckTest {
     int checked = checkLabels(m, 1, true);
     assertTrue(checked > m.parameterCount(), "every parameter and the input were checked");
     checkLabels(m, 1, false);
+  }
+
+  @Test
+  void blocksInsideBlocks() {
+    checkMse(new StaticNet_ResidualNets_Nested(29), true);
   }
 
   @Test

@@ -29,7 +29,7 @@ final class ResidualNets {
   /** Widening block: 6 -> 5 features, so the residual needs a projection. */
   @Block
   interface Widen {
-    @Linear(out = 5) Layer fc();
+    @Linear(out = 5, bias = false) Layer fc();
     @BatchNorm Layer bn();
     @Tanh Layer act();
     @Linear(out = 5) Layer out();
@@ -51,5 +51,24 @@ final class ResidualNets {
     @Residual @Repeat(2) List<MlpBlock> stage1();
     @Residual(shortcut = Projection.class, activation = Activation.RELU) Widen step();
     Head head();
+  }
+
+  @Block
+  interface Cell {
+    @Linear(out = 4, activation = Activation.SIGMOID) Layer fc();
+  }
+
+  /** A block made of blocks: a plain one, a residual one and a repeated residual list. */
+  @Block
+  interface Tower {
+    Cell first();
+    @Residual Cell skip();
+    @Residual @Repeat(2) List<Cell> more();
+  }
+
+  @Network(input = {4}, loss = Loss.MSE)
+  interface Nested extends Model {
+    @Residual Tower tower();
+    @Linear(out = 2) Layer head();
   }
 }

@@ -82,7 +82,7 @@ class SeedFiguresTest {
         "stage1.0.fc2.weight", "stage1.0.fc2.bias",
         "stage1.1.norm.weight", "stage1.1.norm.bias", "stage1.1.fc1.weight", "stage1.1.fc1.bias",
         "stage1.1.fc2.weight", "stage1.1.fc2.bias",
-        "step.fc.weight", "step.fc.bias", "step.bn.weight", "step.bn.bias", "step.bn.running_mean",
+        "step.fc.weight", "step.bn.weight", "step.bn.bias", "step.bn.running_mean",
         "step.bn.running_var", "step.bn.num_batches_tracked", "step.out.weight", "step.out.bias",
         "step.shortcut.x.weight",
         "head.fc.weight", "head.fc.bias"), m.parameters().names());
@@ -100,6 +100,19 @@ class SeedFiguresTest {
     assertEquals("head.fc", m.head().fc().name());
     assertEquals(Shape.of(3), m.head().fc().outputShape());
     assertEquals("stem", m.stem().name());
+  }
+
+  @Test
+  void blocksInsideBlocks() {
+    StaticNet_ResidualNets_Nested m = new StaticNet_ResidualNets_Nested(7);
+    assertEquals(List.of("tower.first.fc.weight", "tower.first.fc.bias", "tower.skip.fc.weight", "tower.skip.fc.bias",
+        "tower.more.0.fc.weight", "tower.more.0.fc.bias", "tower.more.1.fc.weight", "tower.more.1.fc.bias",
+        "head.weight", "head.bias"), m.parameters().names());
+    assertEquals(List.of("tower.first.fc", "tower.skip.fc", "tower.more.0.fc", "tower.more.1.fc", "head"),
+        m.layers().stream().map(Layer::name).toList());
+    assertEquals("tower.more.1.fc", m.tower().more().get(1).fc().name());
+    assertEquals("tower.skip.fc", m.tower().skip().fc().name());
+    assertEquals("tower.first.fc", m.tower().first().fc().name());
   }
 
   @Test

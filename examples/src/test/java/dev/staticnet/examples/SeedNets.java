@@ -40,7 +40,7 @@ final class SeedNets {
   /** A classifier with BatchNorm and Dropout, for training, determinism and validation tests. */
   @Network(input = {2}, loss = Loss.CROSS_ENTROPY)
   interface NormedClassifier extends Model {
-    @Linear(out = 16) Layer fc1();
+    @Linear(out = 16, bias = false) Layer fc1();
     @BatchNorm Layer bn1();
     @ReLU Layer relu1();
     @Dropout(p = 0.1) Layer drop();

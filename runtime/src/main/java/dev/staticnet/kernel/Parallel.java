@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Handing work to an {@code ExecutorService} costs about 80 µs per call on the target machine —
  * more than a 256² GEMM — so the workers here spin briefly on the job sequence number after each job
- * and only then park. The caller always runs part 0 itself. The workers serve one caller at a
+ * and only then park. The caller and the workers claim parts from a shared counter, so a worker
+ * that is slow to wake costs nothing: the caller takes its parts. The workers serve one caller at a
  * time: when another application thread already holds them (for example several threads calling
  * {@code predict}), or when a task itself calls {@link #run}, the caller simply runs every part
  * itself. Results therefore never depend on whether the workers were free, provided a task's
@@ -40,15 +41,15 @@ public final class Parallel {
   }
 
   /**
-   * Runs {@code task} as {@code parts} parts, part 0 on the calling thread and the others on the
-   * workers when they are free; otherwise all parts run on the caller, in order. Returns when every
-   * part has finished; an exception thrown by a part is rethrown here.
+   * Runs {@code task} as {@code parts} parts, shared between the calling thread and the workers
+   * when they are free (whoever claims a part first runs it; more parts than threads balance the
+   * load when a core is busy elsewhere); otherwise all parts run on the caller, in order. Returns when every part has finished; an exception thrown by a part is rethrown here.
    */
   public static void run(int parts, Task task) {
     if (parts < 1) {
       throw new IllegalArgumentException("parts must be at least 1, got " + parts);
     }
-    if (parts == 1 || parts > THREADS || !Pool.INSTANCE.tryRun(parts, task)) {
+    if (parts == 1 || THREADS == 1 || !Pool.INSTANCE.tryRun(parts, task)) {
       for (int p = 0; p < parts; p++) {
         task.run(p, parts);
       }
@@ -72,8 +73,12 @@ public final class Parallel {
     return Math.max(1, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
-  /** One published job; immutable so that a worker reads task and parts of the same job. */
-  private static final class Job {
+  /**
+   * One published job, immutable but for its part counter (this AtomicInteger): the caller and the
+   * workers claim parts from it, so a worker that wakes late finds the parts already taken.
+   */
+  @SuppressWarnings("serial")
+  private static final class Job extends AtomicInteger {
     final long sequence;
     final int parts;
     final Task task;
@@ -91,8 +96,9 @@ public final class Parallel {
 
     private final Worker[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** Parts of the current job not yet finished. */
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile Job job = new Job(0, 1, null);
+    private volatile Job job = new Job(0, 0, null);
     private volatile Thread caller;
     private volatile Throwable failure;
 
@@ -112,32 +118,26 @@ public final class Parallel {
       try {
         caller = Thread.currentThread();
         failure = null;
-        pending.set(parts - 1);
-        job = new Job(job.sequence + 1, parts, task); // only the holder of busy writes job
+        pending.set(parts);
+        Job current = new Job(job.sequence + 1, parts, task); // only the holder of busy writes job
+        job = current;
         for (Worker w : workers) {
           if (w.index < parts && w.sleeping) {
             LockSupport.unpark(w.thread);
           }
         }
-        Throwable own = null;
-        try {
-          task.run(0, parts);
-        } catch (Throwable t) {
-          own = t;
+        runParts(current);
+        awaitParts();
+        job = new Job(current.sequence, 0, null); // same sequence: drops the task's arrays, wakes nobody
+        Throwable thrown = failure;
+        if (thrown instanceof RuntimeException) {
+          throw (RuntimeException) thrown;
         }
-        awaitWorkers();
-        job = new Job(job.sequence, 1, null); // same sequence: drops the task's arrays, wakes nobody
-        if (own == null) {
-          own = failure;
+        if (thrown instanceof Error) {
+          throw (Error) thrown;
         }
-        if (own instanceof RuntimeException) {
-          throw (RuntimeException) own;
-        }
-        if (own instanceof Error) {
-          throw (Error) own;
-        }
-        if (own != null) {
-          throw new IllegalStateException(own);
+        if (thrown != null) {
+          throw new IllegalStateException(thrown);
         }
         return true;
       } finally {
@@ -145,7 +145,24 @@ public final class Parallel {
       }
     }
 
-    private void awaitWorkers() {
+    /** Claims and runs parts of {@code j} until none is left; called by the caller and the workers. */
+    private void runParts(Job j) {
+      int part;
+      while ((part = j.getAndIncrement()) < j.parts) {
+        try {
+          j.task.run(part, j.parts);
+        } catch (Throwable e) {
+          if (failure == null) {
+            failure = e;
+          }
+        }
+        if (pending.decrementAndGet() == 0) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+
+    private void awaitParts() {
       long deadline = System.nanoTime() + SPIN_NANOS;
       while (pending.get() != 0) {
         if (System.nanoTime() < deadline) {
@@ -173,16 +190,8 @@ public final class Parallel {
         while (true) {
           Job j = awaitJob(seen);
           seen = j.sequence;
-          if (index >= j.parts) {
-            continue;
-          }
-          try {
-            j.task.run(index, j.parts);
-          } catch (Throwable e) {
-            failure = e;
-          }
-          if (pending.decrementAndGet() == 0) {
-            LockSupport.unpark(caller);
+          if (index < j.parts) {
+            runParts(j);
           }
         }
       }

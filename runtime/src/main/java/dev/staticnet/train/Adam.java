@@ -23,6 +23,9 @@ public final class Adam extends ElementwiseOptimizer {
   private float[] m;
   private float[] v;
   private long t;
+  private float stepSize; // lr / (1 - beta1^t)
+  private float invBc2Sqrt; // 1 / sqrt(1 - beta2^t)
+  private float decay; // AdamW: 1 - lr * wd
 
   private Adam(Builder b) {
     super(b.decoupledWeightDecay > 0 ? "AdamW" : "Adam", b.lr, b.maxGradNorm);
@@ -50,13 +53,20 @@ public final class Adam extends ElementwiseOptimizer {
   }
 
   @Override
-  void update(float[] params, float[] grads, float lr) {
+  void prepare(float lr) {
     t++;
     double bc1 = 1 - Math.pow(beta1, t);
     double bc2 = 1 - Math.pow(beta2, t);
-    float stepSize = (float) (lr / bc1);
-    float invBc2Sqrt = (float) (1 / Math.sqrt(bc2)); // multiply, not divide: one division per element fewer
-    float decay = (float) (1 - (double) lr * decoupledWeightDecay); // AdamW: w *= 1 - lr * wd
+    stepSize = (float) (lr / bc1);
+    invBc2Sqrt = (float) (1 / Math.sqrt(bc2)); // multiply, not divide: one division per element fewer
+    decay = (float) (1 - (double) lr * decoupledWeightDecay);
+  }
+
+  @Override
+  void update(float[] params, float[] grads, int from, int to) {
+    float stepSize = this.stepSize;
+    float invBc2Sqrt = this.invBc2Sqrt;
+    float decay = this.decay;
     float wd = weightDecay;
     float b1 = beta1;
     float b2 = beta2;
@@ -65,7 +75,7 @@ public final class Adam extends ElementwiseOptimizer {
     float e = eps;
     float[] m = this.m;
     float[] v = this.v;
-    for (int i = 0; i < params.length; i++) {
+    for (int i = from; i < to; i++) {
       float w = params[i] * decay;
       float g = grads[i] + wd * w;
       float mi = b1 * m[i] + oneMinusB1 * g;

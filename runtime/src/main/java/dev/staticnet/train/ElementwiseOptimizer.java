@@ -6,6 +6,10 @@ import dev.staticnet.Optimizer;
  * Common frame of the optimisers here: argument checks, per-parameter state sized on the first
  * step (and never re-allocated), optional clipping of the gradient by its global L2 norm, then an
  * element-wise update written by the subclass.
+ *
+ * <p>The update runs on the calling thread. Splitting it over the kernel workers was measured slower
+ * on the 2-core target while other work shares the cores (SGD on 397,510 parameters: 49 µs on one
+ * thread, 287 µs on two); {@link #update} takes a range so that a split stays a one-line change.
  */
 abstract class ElementwiseOptimizer extends Optimizer {
   private final String name;
@@ -38,7 +42,8 @@ abstract class ElementwiseOptimizer extends Optimizer {
     if (maxGradNorm > 0) {
       GradientClipping.clipByGlobalNorm(grads, maxGradNorm);
     }
-    update(params, grads, lr);
+    prepare(lr);
+    update(params, grads, 0, params.length);
   }
 
   @Override
@@ -54,6 +59,9 @@ abstract class ElementwiseOptimizer extends Optimizer {
   /** Allocates the per-parameter state for {@code n} parameters (called once, on the first step). */
   abstract void allocate(int n);
 
-  /** One update of every parameter; the arrays have the length the state was sized for. */
-  abstract void update(float[] params, float[] grads, float lr);
+  /** Computes this step's scalars (learning rate, bias corrections) once, before {@link #update}. */
+  abstract void prepare(float lr);
+
+  /** Updates parameters {@code [from, to)}, reading only the scalars set by {@link #prepare}. */
+  abstract void update(float[] params, float[] grads, int from, int to);
 }

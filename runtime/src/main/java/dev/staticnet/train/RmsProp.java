@@ -19,6 +19,7 @@ public final class RmsProp extends ElementwiseOptimizer {
   private final float momentum;
   private float[] v;
   private float[] buf;
+  private float stepLr; // this step's learning rate, set by prepare
 
   private RmsProp(Builder b) {
     super("RMSprop", b.lr, b.maxGradNorm);
@@ -40,14 +41,20 @@ public final class RmsProp extends ElementwiseOptimizer {
   }
 
   @Override
-  void update(float[] params, float[] grads, float lr) {
+  void prepare(float lr) {
+    this.stepLr = lr;
+  }
+
+  @Override
+  void update(float[] params, float[] grads, int from, int to) {
+    float lr = stepLr;
     float a = alpha;
     float oneMinusA = 1 - alpha;
     float e = eps;
     float wd = weightDecay;
     float mu = momentum;
     float[] v = this.v;
-    for (int i = 0; i < params.length; i++) {
+    for (int i = from; i < to; i++) {
       float g = grads[i] + wd * params[i];
       float vi = a * v[i] + oneMinusA * g * g;
       v[i] = vi;

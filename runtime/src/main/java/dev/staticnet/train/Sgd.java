@@ -17,6 +17,7 @@ public final class Sgd extends ElementwiseOptimizer {
   private final boolean nesterov;
   private final float weightDecay;
   private float[] velocity;
+  private float stepLr; // this step's learning rate, set by prepare
 
   private Sgd(Builder b) {
     super("SGD", b.lr, b.maxGradNorm);
@@ -36,11 +37,16 @@ public final class Sgd extends ElementwiseOptimizer {
   }
 
   @Override
-  void update(float[] params, float[] grads, float lr) {
-    int n = params.length;
+  void prepare(float lr) {
+    this.stepLr = lr;
+  }
+
+  @Override
+  void update(float[] params, float[] grads, int from, int to) {
+    float lr = stepLr;
     float wd = weightDecay;
     if (momentum == 0) {
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         params[i] -= lr * (grads[i] + wd * params[i]);
       }
       return;
@@ -48,13 +54,13 @@ public final class Sgd extends ElementwiseOptimizer {
     float mu = momentum;
     float[] v = velocity;
     if (nesterov) {
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         float g = grads[i] + wd * params[i];
         v[i] = mu * v[i] + g;
         params[i] -= lr * (g + mu * v[i]);
       }
     } else {
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         float g = grads[i] + wd * params[i];
         v[i] = mu * v[i] + g;
         params[i] -= lr * v[i];

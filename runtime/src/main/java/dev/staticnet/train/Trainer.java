@@ -5,8 +5,9 @@ import dev.staticnet.Optimizer;
 import dev.staticnet.data.Batches;
 
 /**
- * The training loop for class-labelled data: per epoch, reshuffle the batches, then one
- * {@link Model#trainStep} per batch, with an optional learning-rate schedule stepped per batch.
+ * The training loop: per epoch, reshuffle the batches, then one {@link Model#trainStep} per batch
+ * (the class-label overload when the batches carry labels, the float-target one otherwise), with an
+ * optional learning-rate schedule stepped per batch.
  * Allocates nothing per batch (the batches' buffers are reused).
  */
 public final class Trainer {
@@ -43,7 +44,10 @@ public final class Trainer {
         optimizer.setLearningRate(schedule.at(step));
       }
       int rows = batches.load(b);
-      float loss = model.trainStep(batches.inputs(), batches.labels(), rows, optimizer);
+      int[] labels = batches.labels();
+      float loss = labels != null
+          ? model.trainStep(batches.inputs(), labels, rows, optimizer)
+          : model.trainStep(batches.inputs(), batches.targets(), rows, optimizer);
       if (!Float.isFinite(loss)) {
         throw new ArithmeticException("epoch " + epoch + ", batch " + b + ": the loss is " + loss
             + "; lower the learning rate or check the inputs");

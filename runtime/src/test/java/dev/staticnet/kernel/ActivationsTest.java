@@ -1,6 +1,7 @@
 package dev.staticnet.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staticnet.Activation;
 import java.util.Random;
@@ -49,6 +50,19 @@ class ActivationsTest {
       double want = table[i][1];
       assertEquals(want, y[i], 2e-7 * Math.abs(want) + 1e-30, "gelu(" + x[i] + ")");
     }
+  }
+
+  @Test
+  void tanhMatchesMathTanhToFloatPrecision() {
+    for (double v = -25; v <= 25; v += 0.0137) {
+      float x = (float) v;
+      double want = Math.tanh(x);
+      assertEquals(want, Activations.tanh(x), 1.2e-7 * Math.abs(want), "tanh(" + x + ")");
+    }
+    for (float x : new float[] {1e-7f, -3e-6f, 1e-4f, 0f}) {
+      assertEquals(Math.tanh(x), Activations.tanh(x), 1.2e-7 * Math.abs(x), "tanh(" + x + ")");
+    }
+    assertTrue(Float.isNaN(Activations.tanh(Float.NaN)));
   }
 
   @Test

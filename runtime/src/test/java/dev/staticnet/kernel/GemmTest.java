@@ -20,7 +20,7 @@ class GemmTest {
   private static final int[] SIZES = {1, 3, 17, 33, 100};
 
   /** One problem: matrices stored with padding and offsets, plus the reference result. */
-  private static final class Case {
+  static final class Case {
     final boolean transA;
     final boolean transB;
     final int m;
@@ -108,7 +108,7 @@ class GemmTest {
     }
   }
 
-  private static float[] random(Random rnd, int size) {
+  static float[] random(Random rnd, int size) {
     float[] x = new float[size];
     for (int i = 0; i < size; i++) {
       x[i] = (float) (rnd.nextDouble() * 2 - 1);
@@ -152,7 +152,8 @@ class GemmTest {
   @Test
   void largerSizesAcrossBlockEdgesAndThreads() {
     Random rnd = new Random(7);
-    int[][] shapes = {{257, 100, 33}, {64, 500, 784}, {130, 257, 300}, {9, 1100, 270}, {300, 70, 513}, {1, 500, 784}};
+    int[][] shapes = {{257, 100, 33}, {64, 500, 784}, {130, 257, 300}, {9, 1100, 270}, {300, 70, 513}, {1, 500, 784},
+        {8, 784, 500}, {13, 1001, 77}, {16, 300, 70}};
     for (boolean simd : paths()) {
       for (int[] s : shapes) {
         for (int v = 0; v < 4; v++) {
@@ -240,6 +241,31 @@ class GemmTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void otherVectorWidthsAreCorrectToo() throws Exception {
+    // the 512-bit kernels (8-row tiles, 4 x 4 dots) run on AVX-512 machines; check them (and 128) in a
+    // child JVM whatever this machine prefers
+    for (int bits : new int[] {512, 128}) {
+      String launcher = System.getProperty("java.home") + "/bin/java";
+      Process child = new ProcessBuilder(launcher, "--add-modules", "jdk.incubator.vector", "-Dstaticnet.vectorBits=" + bits,
+          "-cp", System.getProperty("java.class.path"), GemmWidthCheck.class.getName())
+          .redirectErrorStream(true).start();
+      String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(0, child.waitFor(), bits + "-bit vectors: " + output);
+      assertTrue(output.contains("checked"), output);
+    }
+  }
+
+  @Test
+  void runsScalarWithoutTheVectorModule() throws Exception {
+    String launcher = System.getProperty("java.home") + "/bin/java";
+    Process child = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
+        NoVectorModuleCheck.class.getName()).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, child.waitFor(), output);
+    assertTrue(output.contains("checked with scalar"), output);
   }
 
   @Test

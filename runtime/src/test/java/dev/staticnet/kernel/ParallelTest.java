@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ParallelTest {
   @Test
   void everyPartRunsExactlyOnce() {
-    for (int parts = 1; parts <= Parallel.threads() + 1; parts++) {
-      for (int rep = 0; rep < 1000; rep++) {
+    for (int parts = 1; parts <= 4 * Parallel.threads() + 1; parts++) {
+      for (int rep = 0; rep < 300; rep++) {
         AtomicIntegerArray runs = new AtomicIntegerArray(parts);
         int expectedParts = parts;
         Parallel.run(parts, (part, count) -> {

@@ -71,6 +71,20 @@ class TrainerTest {
   }
 
   @Test
+  void batchesWithTargetsUseTheTargetOverload() {
+    float[] targets = new float[N]; // target of sample i is i: the epoch's mean "loss" is the mean of 0..N-1
+    for (int i = 0; i < N; i++) {
+      targets[i] = i;
+    }
+    SoftmaxRegression model = new SoftmaxRegression(DIM, CLASSES, 1);
+    Trainer trainer = new Trainer(model, Optimizer.sgd(0.1f),
+        Batches.withTargets(inputs, targets, DIM, 1, 100, true, 2), null);
+    EpochStats stats = trainer.epoch();
+    assertEquals(10, model.targetSteps);
+    assertEquals((N - 1) / 2.0, stats.meanLoss(), 1e-3);
+  }
+
+  @Test
   void divergenceIsReported() {
     float[] bad = inputs.clone();
     bad[0] = Float.NaN;

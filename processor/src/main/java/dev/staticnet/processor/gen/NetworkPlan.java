@@ -5,7 +5,6 @@ import dev.staticnet.processor.model.LayerNode;
 import dev.staticnet.processor.model.NetworkModel;
 import dev.staticnet.processor.model.Node;
 import dev.staticnet.processor.model.ParamSpec;
-import dev.staticnet.processor.model.StepKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,10 +54,6 @@ final class NetworkPlan {
 
   Slot output() {
     return slots.get(slots.size() - 1);
-  }
-
-  int paramSize() {
-    return paramSize;
   }
 
   private Slot planAll(List<Node> nodes, Slot in) {
@@ -186,15 +181,5 @@ final class NetworkPlan {
     }
     BlockNode block = (BlockNode) last;
     return block.residual() ? null : lastLeaf(block.body());
-  }
-
-  /** Whether any step behaves differently in train and eval mode. */
-  boolean hasModeDependentSteps() {
-    for (Op op : ops) {
-      if (op instanceof Op.Layer l && (l.node().kind() == StepKind.DROPOUT || l.node().kind() == StepKind.BATCH_NORM)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,7 +1,5 @@
 package dev.staticnet.processor.gen;
 
-import dev.staticnet.processor.model.BlockNode;
-
 /**
  * The end of a {@code @Residual} block: {@code out = act(body + shortcut)}. Backward passes the sum's
  * gradient to both branches (each accumulates it).
@@ -23,11 +21,10 @@ final class ResidualCode implements StepCode {
 
   @Override
   public String description() {
-    BlockNode b = op.node();
-    return b.path() + ": residual, " + b.path() + " = "
-        + (activated() ? ActivationCall.displayName(activation) + "(" + op.body().variable() + " + "
-            + op.shortcut().variable() + ")" : op.body().variable() + " + " + op.shortcut().variable())
-        + " " + Literals.shape(b.output());
+    String sum = op.body().variable() + " + " + op.shortcut().variable();
+    return op.node().path() + ": residual, " + op.out().variable() + " = "
+        + (activated() ? ActivationCall.displayName(activation) + "(" + sum + ")" : sum) + " "
+        + Literals.shape(op.node().output());
   }
 
   @Override

@@ -29,7 +29,7 @@ final class StepMethodsWriter {
 
   /** The step methods of the top-level interface. */
   List<MethodSpec> stepMethods(List<Node> steps) {
-    return methods(steps, "", "", true);
+    return methods(steps, "", "");
   }
 
   /** The nested block view classes the step methods use. */
@@ -41,7 +41,7 @@ final class StepMethodsWriter {
    * @param parentPath path of the enclosing block ({@code ""} at the top level)
    * @param prefix     the Java expression prefixing names inside a view ({@code "prefix + "} or {@code ""})
    */
-  private List<MethodSpec> methods(List<Node> nodes, String parentPath, String prefix, boolean topLevel) {
+  private List<MethodSpec> methods(List<Node> nodes, String parentPath, String prefix) {
     List<MethodSpec> methods = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
@@ -105,7 +105,7 @@ final class StepMethodsWriter {
               .addParameter(String.class, "prefix")
               .addStatement("this.prefix = prefix")
               .build())
-          .addMethods(methods(example.body(), example.path(), "prefix + ", false))
+          .addMethods(methods(example.body(), example.path(), "prefix + "))
           .build();
       blockViews.put(blockType, type);
     }

@@ -1,0 +1,96 @@
+package dev.staticnet.kernel;
+
+import java.util.Arrays;
+
+/**
+ * im2col and its adjoint col2im for one sample and one channel group.
+ *
+ * <p>The column matrix has one row per (input channel c of the group, ki, kj), row index
+ * {@code r = (c·kh + ki)·kw + kj} — the order of PyTorch's weight {@code (out, in/groups, kh, kw)} —
+ * and one column per output pixel {@code (oh, ow)}:
+ * {@code col[r][oh·outW + ow] = x[c][oh·sh − ph + ki·dh][ow·sw − pw + kj·dw]}, zero in the padding.
+ * Rows are {@code ld} apart so several samples can sit side by side (sample j at column offset j·outH·outW).
+ */
+final class ConvColumns {
+  private ConvColumns() {}
+
+  /** Writes the group's columns: x plane of channel c at {@code xOff + c·inH·inW}; row r at {@code col[colOff + r·ld]}. */
+  static void im2col(float[] col, int colOff, int ld, float[] x, int xOff, ConvGeometry g) {
+    int inPlane = g.inH * g.inW;
+    int r = 0;
+    for (int c = 0; c < g.inPerGroup(); c++) {
+      int plane = xOff + c * inPlane;
+      for (int ki = 0; ki < g.kh; ki++) {
+        for (int kj = 0; kj < g.kw; kj++, r++) {
+          int shift = kj * g.dw - g.pw;
+          int lo = firstValid(shift, g.sw, g.outW);
+          int hi = endValid(shift, g.sw, g.inW, g.outW, lo);
+          for (int oh = 0; oh < g.outH; oh++) {
+            int dst = colOff + r * ld + oh * g.outW;
+            int ih = oh * g.sh - g.ph + ki * g.dh;
+            if (ih < 0 || ih >= g.inH) {
+              Arrays.fill(col, dst, dst + g.outW, 0f);
+              continue;
+            }
+            int src = plane + ih * g.inW + shift;
+            Arrays.fill(col, dst, dst + lo, 0f);
+            if (g.sw == 1) {
+              System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+            } else {
+              for (int ow = lo; ow < hi; ow++) {
+                col[dst + ow] = x[src + ow * g.sw];
+              }
+            }
+            Arrays.fill(col, dst + hi, dst + g.outW, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /** Adjoint of {@link #im2col}: {@code dx[c][ih][iw] += col[r][oh·outW + ow]} over every valid tap. */
+  static void col2im(float[] dx, int dxOff, float[] col, int colOff, int ld, ConvGeometry g) {
+    int inPlane = g.inH * g.inW;
+    int r = 0;
+    for (int c = 0; c < g.inPerGroup(); c++) {
+      int plane = dxOff + c * inPlane;
+      for (int ki = 0; ki < g.kh; ki++) {
+        for (int kj = 0; kj < g.kw; kj++, r++) {
+          int shift = kj * g.dw - g.pw;
+          int lo = firstValid(shift, g.sw, g.outW);
+          int hi = endValid(shift, g.sw, g.inW, g.outW, lo);
+          for (int oh = 0; oh < g.outH; oh++) {
+            int ih = oh * g.sh - g.ph + ki * g.dh;
+            if (ih < 0 || ih >= g.inH) {
+              continue;
+            }
+            int src = colOff + r * ld + oh * g.outW;
+            int dst = plane + ih * g.inW + shift;
+            if (g.sw == 1) {
+              for (int ow = lo; ow < hi; ow++) {
+                dx[dst + ow] += col[src + ow];
+              }
+            } else {
+              for (int ow = lo; ow < hi; ow++) {
+                dx[dst + ow * g.sw] += col[src + ow];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** First output column whose tap {@code ow·s + shift} is ≥ 0 (clamped to [0, outW]). */
+  static int firstValid(int shift, int s, int outW) {
+    int lo = shift >= 0 ? 0 : (-shift + s - 1) / s;
+    return Math.min(lo, outW);
+  }
+
+  /** One past the last output column whose tap {@code ow·s + shift} is < inW (clamped to [lo, outW]). */
+  static int endValid(int shift, int s, int inW, int outW, int lo) {
+    int last = inW - 1 - shift; // need ow·s ≤ last
+    int hi = last < 0 ? 0 : last / s + 1;
+    return Math.max(lo, Math.min(hi, outW));
+  }
+}
