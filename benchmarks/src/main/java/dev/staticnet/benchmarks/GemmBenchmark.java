@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * stored (500×784) as the weight.
  *
  * <p>How to read the output: each benchmark is measured in throughput mode (calls per second) and
- * also reports the secondary result {@code ·gflop}, which counts 2·m·n·k/10⁹ per call, so its
- * "ops/s" column IS GFLOP/s. The method name says the path: {@code vector1} = Vector API on one
+ * also reports the secondary result {@code GemmBenchmark.<method>:gflop}, which counts 2·m·n·k/10⁹
+ * per call, so its "ops/s" score IS GFLOP/s (the primary row is calls/s). The method name says the path: {@code vector1} = Vector API on one
  * thread, {@code vector2} = two threads, {@code scalar1}/{@code scalar2} = the fallback (each runs in
  * its own fork with {@code -Dstaticnet.simd} / {@code -Dstaticnet.threads} set).
  *

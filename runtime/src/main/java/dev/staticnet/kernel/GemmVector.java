@@ -9,13 +9,16 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@link #gemm} is the BLIS-style blocked kernel: op(B) is packed into {@code KC x NR} panels
  * and op(A) into {@code MR x KC} panels (packing absorbs the transposes, so one micro-kernel serves
- * all four variants), and an {@code MR x NR} (8 or 6 rows x 2 vectors) register tile is accumulated by
- * {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one method so that C2 never boxes them.
+ * all four variants), and an {@code MR x NR} register tile (8 or 6 rows x 2 vectors) is accumulated
+ * by {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one method so that
+ * C2 never boxes them.
  *
- * <p>{@link #gemmNN} serves {@code C = A·B} with few rows (Dense dx at small batch) from B in
- * place: packing B would cost more than the multiply. {@link #gemmNT} serves {@code C = A·Bᵀ} with few rows (Dense forward at small batch): both
- * operands are read along k in place, as blocks of 4 (or 2) x 4 dot products, which avoids packing a
- * transposed B that would cost more than the arithmetic.
+ * <p>Few-row products skip packing, which would cost more than the multiply: {@link #gemmNN}
+ * ({@code A·B}, Dense dx at small batch) reads B's rows in place; {@link #gemmNT} ({@code A·Bᵀ},
+ * Dense forward at small batch) reads both operands along k as blocks of 4 (or 2) x 4 dot products.
+ *
+ * <p>Every element is a fixed sequence of fused multiply-adds, identical in the interpreter, C1 and
+ * C2, whatever the column split: results do not depend on the thread that ran them.
  */
 final class GemmVector {
   private static final VectorSpecies<Float> S = species(Integer.getInteger("staticnet.vectorBits", 0));
@@ -26,7 +29,7 @@ final class GemmVector {
    */
   static final int MR = VL >= 16 ? 8 : 6;
   static final int NR = 2 * VL;
-  /** Rows of A per block of dot products in {@link #gemmNT}: 4 x 4 accumulators with 32 registers, 2 x 4 with 16. */
+  /** Rows of A per block of dot products in {@link #gemmNT}: 4 x 4 accumulators need 32 registers. */
   private static final int DOT_ROWS = VL >= 16 ? 4 : 2;
   /** Cache blocking: a KC x NR panel of B stays in L1, an MC x KC block of A in L2. */
   private static final int KC = 256;

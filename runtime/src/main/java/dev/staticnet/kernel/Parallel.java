@@ -43,7 +43,8 @@ public final class Parallel {
   /**
    * Runs {@code task} as {@code parts} parts, shared between the calling thread and the workers
    * when they are free (whoever claims a part first runs it; more parts than threads balance the
-   * load when a core is busy elsewhere); otherwise all parts run on the caller, in order. Returns when every part has finished; an exception thrown by a part is rethrown here.
+   * load when a core is busy elsewhere); otherwise all parts run on the caller, in order. Returns
+   * when every part has finished; an exception thrown by a part is rethrown here.
    */
   public static void run(int parts, Task task) {
     if (parts < 1) {

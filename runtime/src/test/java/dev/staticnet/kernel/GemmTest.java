@@ -249,8 +249,9 @@ class GemmTest {
     // child JVM whatever this machine prefers
     for (int bits : new int[] {512, 128}) {
       String launcher = System.getProperty("java.home") + "/bin/java";
-      Process child = new ProcessBuilder(launcher, "--add-modules", "jdk.incubator.vector", "-Dstaticnet.vectorBits=" + bits,
-          "-cp", System.getProperty("java.class.path"), GemmWidthCheck.class.getName())
+      Process child = new ProcessBuilder(launcher, "--add-modules", "jdk.incubator.vector",
+          "-Dstaticnet.vectorBits=" + bits, "-cp", System.getProperty("java.class.path"),
+          GemmWidthCheck.class.getName())
           .redirectErrorStream(true).start();
       String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertEquals(0, child.waitFor(), bits + "-bit vectors: " + output);
