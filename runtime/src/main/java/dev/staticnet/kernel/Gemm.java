@@ -80,7 +80,75 @@ public final class Gemm {
       run(simd, inPlace, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    Parallel.run(parts, (part, count) -> {
+    Split split = SPLIT.get();
+    split.set(simd, inPlace, byColumns, span, align, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    try {
+      Parallel.run(parts, split);
+    } finally {
+      split.clear();
+    }
+  }
+
+  /** One reusable split task per calling thread, so that a parallel call allocates nothing. */
+  private static final ThreadLocal<Split> SPLIT = ThreadLocal.withInitial(Split::new);
+
+  /** A GEMM cut into column blocks of C (or row blocks when C is tall and narrow). */
+  private static final class Split implements Parallel.Task {
+    private boolean simd;
+    private InPlace inPlace;
+    private boolean byColumns;
+    private int span;
+    private int align;
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private int aOff;
+    private int lda;
+    private float[] b;
+    private int bOff;
+    private int ldb;
+    private float beta;
+    private float[] c;
+    private int cOff;
+    private int ldc;
+
+    void set(boolean simd, InPlace inPlace, boolean byColumns, int span, int align, boolean transA, boolean transB,
+             int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+             float beta, float[] c, int cOff, int ldc) {
+      this.simd = simd;
+      this.inPlace = inPlace;
+      this.byColumns = byColumns;
+      this.span = span;
+      this.align = align;
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.a = a;
+      this.aOff = aOff;
+      this.lda = lda;
+      this.b = b;
+      this.bOff = bOff;
+      this.ldb = ldb;
+      this.beta = beta;
+      this.c = c;
+      this.cOff = cOff;
+      this.ldc = ldc;
+    }
+
+    /** Drops the array references so that a finished call does not keep the caller's buffers alive. */
+    void clear() {
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void run(int part, int count) {
       int from = splitPoint(span, part, count, align);
       int to = splitPoint(span, part + 1, count, align);
       if (from >= to) {
@@ -88,14 +156,14 @@ public final class Gemm {
       }
       if (byColumns) { // columns [from, to) of op(B) and C
         int bShift = transB ? from * ldb : from;
-        run(simd, inPlace, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
+        Gemm.run(simd, inPlace, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
             beta, c, cOff + from, ldc);
       } else { // rows [from, to) of op(A) and C
         int aShift = transA ? from : from * lda;
-        run(simd, inPlace, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
+        Gemm.run(simd, inPlace, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
             beta, c, cOff + from * ldc, ldc);
       }
-    });
+    }
   }
 
   /** Few-row products that read the operands in place instead of packing them. */

@@ -2,6 +2,7 @@ package dev.staticnet.kernel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -75,31 +76,26 @@ public final class Parallel {
   }
 
   /**
-   * One published job, immutable but for its part counter (this AtomicInteger): the caller and the
-   * workers claim parts from it, so a worker that wakes late finds the parts already taken.
+   * The worker threads, created on first parallel use.
+   *
+   * <p>A job is published without allocating: the holder of {@code busy} writes {@code task}, then
+   * publishes the packed word {@code claim = generation << 32 | parts << 16 | next part}. Parts are
+   * claimed by compare-and-set on that word, so a claim succeeds only while its job is the current
+   * one and unfinished — and then the holder cannot have moved on, so the {@code task} read after
+   * the claim is that job's task (it was written before the volatile publish).
    */
-  @SuppressWarnings("serial")
-  private static final class Job extends AtomicInteger {
-    final long sequence;
-    final int parts;
-    final Task task;
-
-    Job(long sequence, int parts, Task task) {
-      this.sequence = sequence;
-      this.parts = parts;
-      this.task = task;
-    }
-  }
-
-  /** The worker threads, created on first parallel use. */
   private static final class Pool {
     static final Pool INSTANCE = new Pool(THREADS - 1);
+    private static final int MAX_PARTS = 0xFFFF;
 
     private final Worker[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** generation (high 32 bits) | parts (16 bits) | next unclaimed part (16 bits). */
+    private final AtomicLong claim = new AtomicLong();
     /** Parts of the current job not yet finished. */
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile Job job = new Job(0, 0, null);
+    /** The current job's task; written only by the holder of {@code busy}, before publishing. */
+    private Task task;
     private volatile Thread caller;
     private volatile Throwable failure;
 
@@ -112,24 +108,25 @@ public final class Parallel {
     }
 
     /** Runs the job on the caller and the workers; false (nothing run) if the workers are taken. */
-    boolean tryRun(int parts, Task task) {
-      if (!busy.compareAndSet(false, true)) {
+    boolean tryRun(int parts, Task job) {
+      if (parts > MAX_PARTS || !busy.compareAndSet(false, true)) {
         return false;
       }
       try {
         caller = Thread.currentThread();
         failure = null;
+        task = job;
         pending.set(parts);
-        Job current = new Job(job.sequence + 1, parts, task); // only the holder of busy writes job
-        job = current;
+        long generation = (claim.get() >>> 32) + 1;
+        claim.set(generation << 32 | (long) parts << 16); // publishes task; wakes the spinning workers
         for (Worker w : workers) {
           if (w.index < parts && w.sleeping) {
             LockSupport.unpark(w.thread);
           }
         }
-        runParts(current);
+        runParts();
         awaitParts();
-        job = new Job(current.sequence, 0, null); // same sequence: drops the task's arrays, wakes nobody
+        task = null; // every part is claimed and done: no claim can succeed until the next publish
         Throwable thrown = failure;
         if (thrown instanceof RuntimeException) {
           throw (RuntimeException) thrown;
@@ -146,12 +143,29 @@ public final class Parallel {
       }
     }
 
-    /** Claims and runs parts of {@code j} until none is left; called by the caller and the workers. */
-    private void runParts(Job j) {
+    /** Claims the next part of the current job, or returns -1 when none is left. */
+    private int claimPart() {
+      while (true) {
+        long c = claim.get();
+        int parts = (int) (c >>> 16) & MAX_PARTS;
+        int next = (int) c & MAX_PARTS;
+        if (next >= parts) {
+          return -1;
+        }
+        if (claim.compareAndSet(c, c + 1)) {
+          return next;
+        }
+      }
+    }
+
+    /** Claims and runs parts of the current job until none is left; called by the caller and the workers. */
+    private void runParts() {
       int part;
-      while ((part = j.getAndIncrement()) < j.parts) {
+      while ((part = claimPart()) >= 0) {
+        Task t = task;
+        int parts = (int) (claim.get() >>> 16) & MAX_PARTS; // same job: it cannot end before this part does
         try {
-          j.task.run(part, j.parts);
+          t.run(part, parts);
         } catch (Throwable e) {
           if (failure == null) {
             failure = e;
@@ -189,31 +203,28 @@ public final class Parallel {
       public void run() {
         long seen = 0;
         while (true) {
-          Job j = awaitJob(seen);
-          seen = j.sequence;
-          if (index < j.parts) {
-            runParts(j);
-          }
+          seen = awaitJob(seen);
+          runParts();
         }
       }
 
-      /** Spins, then parks, until a job newer than {@code seen} is published. */
-      private Job awaitJob(long seen) {
+      /** Spins, then parks, until a job newer than generation {@code seen} is published; returns its generation. */
+      private long awaitJob(long seen) {
         long deadline = System.nanoTime() + SPIN_NANOS;
         int spins = 0;
-        Job j;
-        while ((j = job).sequence == seen) {
+        long generation;
+        while ((generation = claim.get() >>> 32) == seen) {
           if ((++spins & 63) != 0 || System.nanoTime() < deadline) {
             Thread.onSpinWait();
           } else {
-            sleeping = true; // Dekker with the caller: write sleeping, then re-read job
-            if (job.sequence == seen) {
+            sleeping = true; // Dekker with the caller: write sleeping, then re-read the claim word
+            if (claim.get() >>> 32 == seen) {
               LockSupport.park(this);
             }
             sleeping = false;
           }
         }
-        return j;
+        return generation;
       }
     }
   }
