@@ -19,12 +19,20 @@ class AllocationTest {
 
   @Test
   void trainStepAndPredictDoNotAllocateAfterWarmUp() {
-    Model m = new StaticNet_ResidualNets_ResidualMlp(1);
+    assertNoAllocation(new StaticNet_ResidualNets_ResidualMlp(1), 16, 4, 3);
+  }
+
+  /** Big enough for the GEMMs to be split over the worker threads. */
+  @Test
+  void parallelKernelsDoNotAllocateEither() {
+    assertNoAllocation(TwoLayerNet.create(1), 64, 784, 10);
+  }
+
+  private static void assertNoAllocation(Model m, int batch, int features, int classes) {
     Optimizer sgd = Optimizer.sgd(0.01f, 0.9f);
-    int batch = 16;
-    float[] x = TestData.uniform(batch * 4, 2);
-    int[] y = TestData.labels(batch, 3, 3);
-    float[] out = new float[batch * 3];
+    float[] x = TestData.uniform(batch * features, 2);
+    int[] y = TestData.labels(batch, classes, 3);
+    float[] out = new float[batch * classes];
     for (int i = 0; i < 50; i++) {
       m.trainStep(x, y, batch, sgd);
       m.predict(x, batch, out);
