@@ -29,12 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code c1}, the first layer, as generated code passes {@code null} there). FLOPs counted
  * {@code 2·MACs} per pass, {@code MACs = batch·outC·outH·outW·inC·kh·kw}.
  *
- * <p>{@code gemm*} runs the same arithmetic as plain {@link Gemm} calls over the whole batch:
+ * <p>Two GEMM references run the same arithmetic as plain {@link Gemm} calls, with
+ * {@code K = inC·kh·kw}, {@code P = outH·outW}: {@code gemm*} as three GEMMs over the whole batch —
  * forward {@code (outC × K)·(K × batch·P)}, dW {@code (outC × batch·P)·(batch·P × K)}, dx
- * {@code (K × outC)·(outC × batch·P)} with {@code K = inC·kh·kw}, {@code P = outH·outW}.
+ * {@code (K × outC)·(outC × batch·P)}; {@code gemmPerSample*} as the same three shapes per sample
+ * ({@code n = P}), repeated {@code batch} times on cache-resident operands.
  *
- * <p>Read the secondary result {@code ·gflop}: its "ops/s" column is GFLOP/s. {@code conv2}/{@code gemm2}
- * use both cores, {@code conv1}/{@code gemm1} one ({@code -Dstaticnet.threads=1}).
+ * <p>Read the secondary result {@code ·gflop}: its "ops/s" column is GFLOP/s. Methods ending in
+ * {@code 2} use both cores, in {@code 1} one ({@code -Dstaticnet.threads=1}).
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
@@ -137,6 +139,19 @@ public class ConvBenchmark {
     return gw;
   }
 
+  private float[] gemmPerSampleStep(Flops flops) {
+    int p = g.outSpatial();
+    for (int s = 0; s < batch; s++) { // operands of sample 0 every time: cache-resident, GEMM's best case
+      Gemm.gemm(false, false, gm, p, gk, ga, 0, gk, gb, 0, p, 0f, gc, 0, p);
+      Gemm.gemm(false, true, gm, gk, p, gc, 0, p, gb, 0, p, 1f, gw, 0, gk);
+      if (gd != null) {
+        Gemm.gemm(true, false, gk, p, gm, ga, 0, gk, gc, 0, p, 0f, gd, 0, p);
+      }
+    }
+    flops.gflop += gflopPerStep;
+    return gw;
+  }
+
   @Benchmark
   @Fork(value = 1, jvmArgsAppend = {VECTOR, "-Dstaticnet.threads=2"})
   public float[] conv2(Flops flops) {
@@ -159,5 +174,17 @@ public class ConvBenchmark {
   @Fork(value = 1, jvmArgsAppend = {VECTOR, "-Dstaticnet.threads=1"})
   public float[] gemm1(Flops flops) {
     return gemmStep(flops);
+  }
+
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {VECTOR, "-Dstaticnet.threads=2"})
+  public float[] gemmPerSample2(Flops flops) {
+    return gemmPerSampleStep(flops);
+  }
+
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {VECTOR, "-Dstaticnet.threads=1"})
+  public float[] gemmPerSample1(Flops flops) {
+    return gemmPerSampleStep(flops);
   }
 }

@@ -17,6 +17,7 @@ final class ConvColumns {
   /** Writes the group's columns: x plane of channel c at {@code xOff + c·inH·inW}; row r at {@code col[colOff + r·ld]}. */
   static void im2col(float[] col, int colOff, int ld, float[] x, int xOff, ConvGeometry g) {
     int inPlane = g.inH * g.inW;
+    boolean sameWidth = g.sh == 1 && g.sw == 1 && g.inW == g.outW;
     int r = 0;
     for (int c = 0; c < g.inPerGroup(); c++) {
       int plane = xOff + c * inPlane;
@@ -25,6 +26,10 @@ final class ConvColumns {
           int shift = kj * g.dw - g.pw;
           int lo = firstValid(shift, g.sw, g.outW);
           int hi = endValid(shift, g.sw, g.inW, g.outW, lo);
+          if (sameWidth) {
+            copyShiftedPlane(col, colOff + r * ld, x, plane, ki * g.dh - g.ph, shift, lo, hi, g);
+            continue;
+          }
           for (int oh = 0; oh < g.outH; oh++) {
             int dst = colOff + r * ld + oh * g.outW;
             int ih = oh * g.sh - g.ph + ki * g.dh;
@@ -44,6 +49,36 @@ final class ConvColumns {
             Arrays.fill(col, dst + hi, dst + g.outW, 0f);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * One im2col row when stride is 1 and {@code inW == outW}: output pixel (oh, ow) reads input
+   * (oh + rowShift, ow + shift), a constant offset, so all valid rows move in one copy; the
+   * padding columns, which the copy filled from neighbouring rows, are zeroed afterwards.
+   */
+  private static void copyShiftedPlane(float[] col, int dst, float[] x, int plane, int rowShift, int shift,
+                                       int lo, int hi, ConvGeometry g) {
+    int w = g.outW;
+    int ohLo = Math.min(Math.max(-rowShift, 0), g.outH);
+    int ohHi = Math.max(ohLo, Math.min(g.inH - rowShift, g.outH));
+    if (ohLo == ohHi || lo == hi) {
+      Arrays.fill(col, dst, dst + g.outH * w, 0f);
+      return;
+    }
+    Arrays.fill(col, dst, dst + ohLo * w + lo, 0f);
+    int from = ohLo * w + lo;
+    int to = (ohHi - 1) * w + hi;
+    System.arraycopy(x, plane + (ohLo + rowShift) * w + lo + shift, col, dst + from, to - from);
+    Arrays.fill(col, dst + to, dst + g.outH * w, 0f);
+    for (int oh = ohLo; oh < ohHi; oh++) {
+      int row = dst + oh * w;
+      for (int ow = 0; ow < lo; ow++) {
+        col[row + ow] = 0f;
+      }
+      for (int ow = hi; ow < w; ow++) {
+        col[row + ow] = 0f;
       }
     }
   }
