@@ -102,6 +102,7 @@ final class NetworkPlan {
         out = layer == lastLeaf ? activation(var, size) : in;
         break;
       case LINEAR:
+      case CONV2D:
         if (!layer.attrs().activation().equals("NONE")) {
           pre = activation(variables.unique(var + "Pre"), size);
         }

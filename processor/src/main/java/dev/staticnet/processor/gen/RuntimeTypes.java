@@ -29,6 +29,11 @@ final class RuntimeTypes {
   static final ClassName BATCH_NORM = ClassName.get(KERNEL, "BatchNormKernel");
   static final ClassName DROPOUT = ClassName.get(KERNEL, "DropoutKernel");
   static final ClassName TENSORS = ClassName.get(KERNEL, "Tensors");
+  static final ClassName CONV2D = ClassName.get(KERNEL, "Conv2dKernel");
+  static final ClassName CONV_GEOMETRY = ClassName.get(KERNEL, "ConvGeometry");
+  static final ClassName POOL2D = ClassName.get(KERNEL, "Pool2dKernel");
+  static final ClassName POOL_GEOMETRY = ClassName.get(KERNEL, "PoolGeometry");
+  static final ClassName GLOBAL_AVG_POOL = ClassName.get(KERNEL, "GlobalAvgPoolKernel");
 
   private RuntimeTypes() {}
 }

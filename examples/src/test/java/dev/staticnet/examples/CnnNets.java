@@ -1,0 +1,102 @@
+package dev.staticnet.examples;
+
+import dev.staticnet.Activation;
+import dev.staticnet.AvgPool2d;
+import dev.staticnet.BatchNorm;
+import dev.staticnet.Block;
+import dev.staticnet.Conv2d;
+import dev.staticnet.ExpectShape;
+import dev.staticnet.Flatten;
+import dev.staticnet.GlobalAvgPool;
+import dev.staticnet.Layer;
+import dev.staticnet.Linear;
+import dev.staticnet.Loss;
+import dev.staticnet.MaxPool2d;
+import dev.staticnet.Model;
+import dev.staticnet.Network;
+import dev.staticnet.ReLU;
+import dev.staticnet.Repeat;
+import dev.staticnet.Residual;
+import java.util.List;
+
+/** DSL.md's example networks and the seeds' convolutional networks. */
+final class CnnNets {
+  private CnnNets() {}
+
+  /** DSL.md's LeNet-5. */
+  @Network(input = {1, 28, 28}, loss = Loss.CROSS_ENTROPY, params = 61_706)
+  interface LeNet5 extends Model {
+    @Conv2d(out = 6, kernel = 5, padding = 2, activation = Activation.TANH) Layer c1();
+    @AvgPool2d(kernel = 2) Layer s2();
+    @Conv2d(out = 16, kernel = 5, activation = Activation.TANH) Layer c3();
+    @AvgPool2d(kernel = 2) @ExpectShape({16, 5, 5}) Layer s4();
+    @Flatten Layer flat();
+    @Linear(out = 120, activation = Activation.TANH) Layer f5();
+    @Linear(out = 84, activation = Activation.TANH) Layer f6();
+    @Linear(out = 10) Layer out();
+  }
+
+  @Block
+  interface BasicBlock {
+    @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer conv1();
+    @BatchNorm Layer bn1();
+    @ReLU Layer relu();
+    @Conv2d(out = 16, kernel = 3, padding = 1, bias = false) Layer conv2();
+    @BatchNorm Layer bn2();
+  }
+
+  @Block
+  interface Stage2Block {
+    @Conv2d(out = 32, kernel = 3, stride = 2, padding = 1, bias = false) Layer conv1();
+    @BatchNorm Layer bn1();
+    @ReLU Layer relu();
+    @Conv2d(out = 32, kernel = 3, padding = 1, bias = false) Layer conv2();
+    @BatchNorm Layer bn2();
+  }
+
+  @Block
+  interface Downsample {
+    @Conv2d(out = 32, kernel = 1, stride = 2, bias = false) Layer conv();
+    @BatchNorm Layer bn();
+  }
+
+  /**
+   * DSL.md's TinyResNet: stem 3·16·9 + 16 = 448; stage1 3 × (2 · 16·16·9 + 2 · 32) = 14,016; stage2
+   * 16·32·9 + 64 + 32·32·9 + 64 = 13,952; shortcut 16·32 + 64 = 576; fc 32·10 + 10 = 330: 29,322.
+   */
+  @Network(input = {3, 32, 32}, loss = Loss.CROSS_ENTROPY, params = 29_322)
+  interface TinyResNet extends Model {
+    @Conv2d(out = 16, kernel = 3, padding = 1) Layer stem();
+    @Residual @Repeat(3) List<BasicBlock> stage1();
+    @Residual(shortcut = Downsample.class, activation = Activation.RELU) Stage2Block stage2();
+    @GlobalAvgPool Layer gap();
+    @Linear(out = 10) Layer fc();
+  }
+
+  /** Seed 000's SampleNet: BatchNorm2d(3) 6 + Conv2d(3, 6, 3, bias=False) 162 + Linear(6, 10) 70 = 238. */
+  @Network(input = {3, 4, 4}, loss = Loss.CROSS_ENTROPY, params = 238)
+  interface SampleNet extends Model {
+    @BatchNorm Layer batchNorm();
+    @Conv2d(out = 6, kernel = 3, bias = false) Layer conv();
+    @MaxPool2d(kernel = 2, stride = 2) Layer pool();
+    @Flatten Layer flat();
+    @Linear(out = 10) Layer fc();
+  }
+
+  /** Seed 001's CNN on 3@128×128: conv 10,416 + dense 394,634 = 405,050. */
+  @Network(input = {3, 128, 128}, loss = Loss.CROSS_ENTROPY, params = 405_050)
+  interface SeedCnn extends Model {
+    @MaxPool2d(kernel = 2, stride = 2) @ExpectShape({3, 64, 64}) Layer maxpool1();
+    @Conv2d(out = 12, kernel = 17) @ExpectShape({12, 48, 48}) Layer conv();
+    @MaxPool2d(kernel = 3, stride = 3) @ExpectShape({12, 16, 16}) Layer maxpool2();
+    @Flatten @ExpectShape({3072}) Layer flatten();
+    @Linear(out = 128, activation = Activation.RELU) Layer fc1();
+    @Linear(out = 10) Layer fc2();
+  }
+
+  /** Seed 002's first AlexNet layer: 96 filters 11×11 stride 4 on 227×227×3, (363 + 1) · 96 = 34,944. */
+  @Network(input = {3, 227, 227}, params = 34_944)
+  interface AlexConv extends Model {
+    @Conv2d(out = 96, kernel = 11, stride = 4) @ExpectShape({96, 55, 55}) Layer conv();
+  }
+}
