@@ -18,6 +18,7 @@ import dev.staticnet.Network;
 import dev.staticnet.ReLU;
 import dev.staticnet.Repeat;
 import dev.staticnet.Residual;
+import dev.staticnet.Tanh;
 import java.util.List;
 
 /** Small image networks: one per Conv2d attribute, pooling, and a residual network. */
@@ -157,6 +158,36 @@ final class ConvNets {
     @Conv2d(out = 4, kernel = 3, padding = 1) Layer stem();
     @Residual(activation = Activation.RELU) @Repeat(2) List<ConvBlock> stage1();
     @Residual(shortcut = Down.class, activation = Activation.RELU) DownBlock stage2();
+    @GlobalAvgPool Layer gap();
+    @Linear(out = 3) Layer fc();
+  }
+
+  // The same network with Tanh instead of ReLU: smooth, so a train-mode gradient check is not
+  // upset by ReLU kinks (train-mode BatchNorm moves every pre-activation when one weight moves).
+
+  @Block
+  interface TanhBlock {
+    @Conv2d(out = 4, kernel = 3, padding = 1, bias = false) Layer conv1();
+    @BatchNorm Layer bn1();
+    @Tanh Layer act();
+    @Conv2d(out = 4, kernel = 3, padding = 1, bias = false) Layer conv2();
+    @BatchNorm Layer bn2();
+  }
+
+  @Block
+  interface TanhDownBlock {
+    @Conv2d(out = 6, kernel = 3, stride = 2, padding = 1, bias = false) Layer conv1();
+    @BatchNorm Layer bn1();
+    @Tanh Layer act();
+    @Conv2d(out = 6, kernel = 3, padding = 1, bias = false) Layer conv2();
+    @BatchNorm Layer bn2();
+  }
+
+  @Network(input = {2, 6, 6}, loss = Loss.CROSS_ENTROPY, params = 1_305)
+  interface SmoothResNet extends Model {
+    @Conv2d(out = 4, kernel = 3, padding = 1) Layer stem();
+    @Residual(activation = Activation.TANH) @Repeat(2) List<TanhBlock> stage1();
+    @Residual(shortcut = Down.class, activation = Activation.TANH) TanhDownBlock stage2();
     @GlobalAvgPool Layer gap();
     @Linear(out = 3) Layer fc();
   }

@@ -17,8 +17,6 @@ final class Conv2dCode implements StepCode {
   private final InitSpec init;
   private final String activation;
   private String geometry;
-  private String outSize;
-  private String fanIn;
   private String slope;
 
   /** @param init the {@code @Init} override in force for this step, or {@code null} for PyTorch's default */
@@ -76,9 +74,7 @@ final class Conv2dCode implements StepCode {
             n.input().get(0), n.input().get(1), n.input().get(2), a.out(), a.kernel()[0], a.kernel()[1],
             a.stride()[0], a.stride()[1], a.padding()[0], a.padding()[1], a.dilation()[0], a.dilation()[1],
             a.groups()));
-    fanIn = c.intConstant(prefix + "_FAN_IN", op.tensor("weight").spec().fanIn());
     if (fused()) {
-      outSize = c.intConstant(prefix + "_OUT_SIZE", n.output().size());
       slope = ActivationCall.slopeConstant(c, activation, prefix, a.slope());
     }
   }
@@ -94,23 +90,26 @@ final class Conv2dCode implements StepCode {
 
   @Override
   public void initialise(CodeBlock.Builder code) {
-    PlacedTensor w = op.tensor("weight");
     PlacedTensor bias = op.tensor("bias");
-    int weights = Math.toIntExact(w.spec().size());
+    // fan_in = in/groups · kh · kw: the im2col rows of one group
+    String fanIn = geometry + ".colRows()";
+    String weights = geometry + ".weightCount()";
+    String channels = geometry + ".outC";
     if (init == null) {
-      // PyTorch: weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in = in/groups · kh · kw
+      // PyTorch: weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))
       code.addStatement("$T.uniform(params, $L, $L, (float) (1 / $T.sqrt($L)), rng)", RuntimeTypes.INIT, weight(),
-          Literals.integer(weights), Math.class, fanIn);
+          weights, Math.class, fanIn);
       if (bias != null) {
         code.addStatement("$T.uniform(params, $L, $L, (float) (1 / $T.sqrt($L)), rng)", RuntimeTypes.INIT,
-            bias.constant(), op.node().attrs().out(), Math.class, fanIn);
+            bias.constant(), channels, Math.class, fanIn);
       }
     } else {
+      // fan_out = out · kh · kw
       code.addStatement("$T.apply($T.$L, params, $L, $L, $L, $L, $L, rng)", RuntimeTypes.INIT,
-          RuntimeTypes.INIT_SCHEME, init.scheme(), weight(), Literals.integer(weights), fanIn,
-          Literals.integer(w.spec().fanOut()), Literals.floating(init.std()));
+          RuntimeTypes.INIT_SCHEME, init.scheme(), weight(), weights, fanIn,
+          Literals.integer(op.tensor("weight").spec().fanOut()), Literals.floating(init.std()));
       if (bias != null) {
-        code.addStatement("$T.fill(params, $L, $L, 0f)", RuntimeTypes.INIT, bias.constant(), op.node().attrs().out());
+        code.addStatement("$T.fill(params, $L, $L, 0f)", RuntimeTypes.INIT, bias.constant(), channels);
       }
     }
   }
@@ -123,7 +122,7 @@ final class Conv2dCode implements StepCode {
       String y = p.act(op.out());
       p.statement("$T.forward($L, $L, params, $L, $L, $L, batch)", RuntimeTypes.CONV2D, pre, x, weight(), bias(),
           geometry);
-      ActivationCall.forward(p, activation, y, pre, "batch * " + outSize, slope);
+      ActivationCall.forward(p, activation, y, pre, "batch * " + geometry + ".outSize()", slope);
     } else {
       String y = p.act(op.out());
       p.statement("$T.forward($L, $L, params, $L, $L, $L, batch)", RuntimeTypes.CONV2D, y, x, weight(), bias(),
@@ -138,7 +137,7 @@ final class Conv2dCode implements StepCode {
       String pre = p.act(op.pre());
       String y = p.act(op.out());
       String dPre = p.grad(op.pre());
-      ActivationCall.backward(p, activation, dPre, dy, pre, y, "batch * " + outSize, slope);
+      ActivationCall.backward(p, activation, dPre, dy, pre, y, "batch * " + geometry + ".outSize()", slope);
       dy = dPre;
     }
     String x = p.act(op.in());
