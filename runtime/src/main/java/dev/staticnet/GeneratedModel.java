@@ -2,10 +2,8 @@ package dev.staticnet;
 
 import dev.staticnet.kernel.Losses;
 import dev.staticnet.train.Rng;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Base class of every generated {@code StaticNet_<Name>}: owns the flat parameter, gradient and
@@ -16,6 +14,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public abstract class GeneratedModel implements Model {
   private static final int MAX_POOLED_WORKSPACES = 16;
   private static final int MAX_TRAINING_WORKSPACES = 4;
+
+  /** Offset passed to a kernel for an absent tensor (a Linear without bias, a norm without affine). */
+  protected static final int NO_PARAM = -1;
 
   /** Trainable parameters, flat, in {@code state_dict} order. */
   protected final float[] params;
@@ -29,8 +30,12 @@ public abstract class GeneratedModel implements Model {
   protected final Rng rng;
 
   private final ModelSpec spec;
-  private final ConcurrentLinkedQueue<Workspace> inferencePool = new ConcurrentLinkedQueue<>();
-  private final List<Workspace> trainingWorkspaces = new ArrayList<>();
+  /** Idle inference workspaces, {@code pooled} of them, guarded by the array's lock. */
+  private final Workspace[] inferencePool = new Workspace[MAX_POOLED_WORKSPACES];
+  private int pooled;
+  /** Training workspaces by recency of creation; used only under this model's lock. */
+  private final Workspace[] trainingWorkspaces = new Workspace[MAX_TRAINING_WORKSPACES];
+  private int nextTrainingSlot;
   private final Parameters parameters;
   private float[] lastInputGradient;
 
@@ -52,10 +57,12 @@ public abstract class GeneratedModel implements Model {
   protected abstract void forward(Workspace ws, boolean training);
 
   /**
-   * Backward pass: given the loss gradient in the last slot of {@code ws.grad}, ADDS the gradients of
-   * every slot and of every parameter into {@code ws.grad} and {@link #grads}.
+   * Backward pass of the forward pass just run in the same mode: given the loss gradient in the
+   * last slot of {@code ws.grad}, ADDS the gradients of every slot and of every parameter into
+   * {@code ws.grad} and {@link #grads} ({@code ws.grad[0]} is {@code null} when the input gradient
+   * is not wanted).
    */
-  protected abstract void backward(Workspace ws);
+  protected abstract void backward(Workspace ws, boolean training);
 
   @Override
   public final Shape inputShape() {
@@ -109,22 +116,22 @@ public abstract class GeneratedModel implements Model {
       System.arraycopy(ws.act[ws.act.length - 1], 0, output, 0, outLength);
     } finally {
       ws.act[0] = null;
-      if (inferencePool.size() < MAX_POOLED_WORKSPACES) {
-        inferencePool.offer(ws);
-      }
+      returnInferenceWorkspace(ws);
     }
   }
 
   @Override
   public final synchronized float trainStep(float[] input, int[] labels, int batch, Optimizer optimizer) {
-    float loss = gradients(input, labels, null, batch, true);
+    checkOptimizer(optimizer);
+    float loss = forwardBackward(input, labels, null, batch, true, false);
     optimizer.step(params, grads);
     return loss;
   }
 
   @Override
   public final synchronized float trainStep(float[] input, float[] targets, int batch, Optimizer optimizer) {
-    float loss = gradients(input, null, targets, batch, true);
+    checkOptimizer(optimizer);
+    float loss = forwardBackward(input, null, targets, batch, true, false);
     optimizer.step(params, grads);
     return loss;
   }
@@ -137,17 +144,25 @@ public abstract class GeneratedModel implements Model {
    * @return the mean loss
    */
   public final synchronized float gradients(float[] input, int[] labels, float[] targets, int batch, boolean training) {
+    float loss = forwardBackward(input, labels, targets, batch, training, true);
+    lastInputGradient = trainingWorkspace(batch).grad[0].clone();
+    return loss;
+  }
+
+  private float forwardBackward(float[] input, int[] labels, float[] targets, int batch, boolean training,
+      boolean inputGradient) {
     checkInput(input, batch);
     checkTargets(labels, targets, batch);
+    checkTrainingBatch(batch, training);
     Workspace ws = trainingWorkspace(batch);
     ws.act[0] = input;
     try {
       forward(ws, training);
+      ws.computeInputGradient(inputGradient);
       ws.zeroGradients();
       Arrays.fill(grads, 0f);
-      float loss = loss(ws, labels, targets, batch);
-      backward(ws);
-      lastInputGradient = ws.grad[0];
+      float loss = loss(ws.grad[ws.grad.length - 1], ws, labels, targets, batch);
+      backward(ws, training);
       return loss;
     } finally {
       ws.act[0] = null;
@@ -158,6 +173,7 @@ public abstract class GeneratedModel implements Model {
   public final synchronized float loss(float[] input, int[] labels, float[] targets, int batch, boolean training) {
     checkInput(input, batch);
     checkTargets(labels, targets, batch);
+    checkTrainingBatch(batch, training);
     Workspace ws = trainingWorkspace(batch);
     ws.act[0] = input;
     try {
@@ -183,10 +199,6 @@ public abstract class GeneratedModel implements Model {
       throw new IllegalStateException(spec.network + ": no gradients computed yet");
     }
     return lastInputGradient.clone();
-  }
-
-  private float loss(Workspace ws, int[] labels, float[] targets, int batch) {
-    return loss(ws.grad[ws.grad.length - 1], ws, labels, targets, batch);
   }
 
   private float loss(float[] dout, Workspace ws, int[] labels, float[] targets, int batch) {
@@ -265,26 +277,57 @@ public abstract class GeneratedModel implements Model {
     }
   }
 
+  private void checkTrainingBatch(int batch, boolean training) {
+    if (training && batch < 2 && spec.batchStatisticsStep != null) {
+      throw new IllegalArgumentException(spec.network + ": " + spec.batchStatisticsStep
+          + ": Expected more than 1 value per channel when training, got batch " + batch
+          + " (BatchNorm over (C) needs a batch of at least 2 in train mode)");
+    }
+  }
+
+  private static void checkOptimizer(Optimizer optimizer) {
+    if (optimizer == null) {
+      throw new IllegalArgumentException("trainStep needs an Optimizer, got null");
+    }
+  }
+
+  /** Takes an idle workspace for this batch size from the pool, or makes one. No allocation when pooled. */
   private Workspace borrowInferenceWorkspace(int batch) {
-    for (Workspace ws : inferencePool) {
-      if (ws.batch == batch && inferencePool.remove(ws)) {
-        return ws;
+    synchronized (inferencePool) {
+      for (int i = pooled - 1; i >= 0; i--) {
+        Workspace ws = inferencePool[i];
+        if (ws.batch == batch) {
+          inferencePool[i] = inferencePool[--pooled];
+          inferencePool[pooled] = null;
+          return ws;
+        }
       }
     }
     return new Workspace(spec, batch, false);
   }
 
+  private void returnInferenceWorkspace(Workspace ws) {
+    synchronized (inferencePool) {
+      if (pooled < MAX_POOLED_WORKSPACES) {
+        inferencePool[pooled++] = ws;
+      } else {
+        // Full: replace the oldest entry, so a new batch size eventually gets pooled too.
+        System.arraycopy(inferencePool, 1, inferencePool, 0, MAX_POOLED_WORKSPACES - 1);
+        inferencePool[MAX_POOLED_WORKSPACES - 1] = ws;
+      }
+    }
+  }
+
+  /** The training workspace for this batch size; at most {@link #MAX_TRAINING_WORKSPACES} are kept. */
   private Workspace trainingWorkspace(int batch) {
     for (Workspace ws : trainingWorkspaces) {
-      if (ws.batch == batch) {
+      if (ws != null && ws.batch == batch) {
         return ws;
       }
     }
-    if (trainingWorkspaces.size() == MAX_TRAINING_WORKSPACES) {
-      trainingWorkspaces.remove(0);
-    }
     Workspace ws = new Workspace(spec, batch, true);
-    trainingWorkspaces.add(ws);
+    trainingWorkspaces[nextTrainingSlot] = ws;
+    nextTrainingSlot = (nextTrainingSlot + 1) % MAX_TRAINING_WORKSPACES;
     return ws;
   }
 }

@@ -42,8 +42,11 @@ public final class ModelSpec {
   final List<Tensor> tensors;
   final Map<String, Tensor> byName;
   final List<Layer> layers;
+  final Map<String, Layer> layerByName;
   final int[] slotPerSample;
   final int[] slotFixed;
+  final boolean[] slotHasGradient;
+  final String batchStatisticsStep;
   final int paramSize;
   final int bufferSize;
   final int counterSize;
@@ -64,6 +67,16 @@ public final class ModelSpec {
     }
     this.byName = Collections.unmodifiableMap(map);
     this.layers = List.copyOf(b.layers);
+    Map<String, Layer> layerMap = new LinkedHashMap<>();
+    for (Layer l : layers) {
+      layerMap.put(l.name(), l);
+    }
+    this.layerByName = Collections.unmodifiableMap(layerMap);
+    this.slotHasGradient = new boolean[b.slotHasGradient.size()];
+    for (int i = 0; i < slotHasGradient.length; i++) {
+      slotHasGradient[i] = b.slotHasGradient.get(i);
+    }
+    this.batchStatisticsStep = b.batchStatisticsStep;
     this.slotPerSample = b.slotPerSample.stream().mapToInt(Integer::intValue).toArray();
     this.slotFixed = b.slotFixed.stream().mapToInt(Integer::intValue).toArray();
     this.paramSize = b.paramSize;
@@ -93,6 +106,15 @@ public final class ModelSpec {
     return t;
   }
 
+  /** The step named {@code name} (dotted for block steps: {@code stage1.0.fc}). */
+  public Layer layer(String name) {
+    Layer l = layerByName.get(name);
+    if (l == null) {
+      throw new IllegalArgumentException("no step named '" + name + "' in " + network + "; it has " + layerByName.keySet());
+    }
+    return l;
+  }
+
   /** Number of workspace slots: slot 0 is the input, the last is the output. */
   public int slots() {
     return slotPerSample.length;
@@ -111,6 +133,8 @@ public final class ModelSpec {
     private final List<Layer> layers = new ArrayList<>();
     private final List<Integer> slotPerSample = new ArrayList<>();
     private final List<Integer> slotFixed = new ArrayList<>();
+    private final List<Boolean> slotHasGradient = new ArrayList<>();
+    private String batchStatisticsStep;
     private int paramSize;
     private int bufferSize;
     private int counterSize;
@@ -122,7 +146,7 @@ public final class ModelSpec {
       this.output = output;
       this.inputKind = inputKind;
       this.loss = loss;
-      slot(input.size(), 0);
+      slot(input.size(), 0, true);
     }
 
     /** For class-index losses: labels per sample ({@code T} for {@code (T, K)} outputs) and classes {@code K}. */
@@ -176,12 +200,36 @@ public final class ModelSpec {
       if (index != slotPerSample.size()) {
         throw new IllegalStateException(network + ": slot " + index + " declared out of order, expected " + slotPerSample.size());
       }
-      return slot(perSample, fixed);
+      return slot(perSample, fixed, true);
     }
 
-    private Builder slot(int perSample, int fixed) {
+    /**
+     * Declares workspace slot {@code index} as a cache the forward pass writes for the backward pass
+     * (normalisation statistics, dropout masks): like {@link #slot} but without a gradient buffer.
+     */
+    public Builder cache(int index, int perSample, int fixed) {
+      if (index != slotPerSample.size()) {
+        throw new IllegalStateException(network + ": slot " + index + " declared out of order, expected " + slotPerSample.size());
+      }
+      return slot(perSample, fixed, false);
+    }
+
+    private Builder slot(int perSample, int fixed, boolean hasGradient) {
       slotPerSample.add(perSample);
       slotFixed.add(fixed);
+      slotHasGradient.add(hasGradient);
+      return this;
+    }
+
+    /**
+     * Records that {@code step} normalises with batch statistics over the batch axis alone
+     * (BatchNorm on {@code (C)}), so training needs a batch of at least 2; the first such step names
+     * the error, raised before anything runs.
+     */
+    public Builder batchStatistics(String step) {
+      if (batchStatisticsStep == null) {
+        batchStatisticsStep = step;
+      }
       return this;
     }
 
@@ -193,6 +241,9 @@ public final class ModelSpec {
 
     public ModelSpec build() {
       int last = slotPerSample.size() - 1;
+      if (!slotHasGradient.get(last) || slotFixed.get(last) != 0) {
+        throw new IllegalStateException(network + ": the last slot must be the output, not a cache");
+      }
       if (slotPerSample.get(last) != output.size()) {
         throw new IllegalStateException(network + ": last slot holds " + slotPerSample.get(last)
             + " floats per sample but the output shape " + output + " has " + output.size());

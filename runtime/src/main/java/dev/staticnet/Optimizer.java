@@ -1,11 +1,15 @@
 package dev.staticnet;
 
 import dev.staticnet.train.Adam;
+import dev.staticnet.train.RmsProp;
 import dev.staticnet.train.Sgd;
 
 /**
  * Updates a model's flat parameter array from its gradient array (same layout). An optimiser keeps
  * per-parameter state (momentum, moments) sized on its first step, so use one optimiser per model.
+ *
+ * <p>The factories cover the common cases; {@link Sgd#builder}, {@link Adam#builder} and
+ * {@link RmsProp#builder} expose every option (Nesterov, weight decay, betas, gradient clipping).
  */
 public abstract class Optimizer {
   /**
@@ -40,5 +44,10 @@ public abstract class Optimizer {
   /** AdamW: decoupled weight decay {@code w -= lr * wd * w} before the Adam step. */
   public static Optimizer adamW(float lr, float weightDecay) {
     return Adam.builder(lr).decoupledWeightDecay(weightDecay).build();
+  }
+
+  /** RMSprop with PyTorch's defaults (alpha 0.99, eps 1e-8). */
+  public static Optimizer rmsProp(float lr) {
+    return RmsProp.builder(lr).build();
   }
 }

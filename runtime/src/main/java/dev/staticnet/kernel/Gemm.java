@@ -8,7 +8,8 @@ package dev.staticnet.kernel;
  * stride between stored rows), likewise B and C. {@code beta = 0} ignores C's old contents (NaN
  * included), as BLAS does.
  *
- * <p>Paths: tiny products run a plain loop; {@code A·Bᵀ} with few rows runs dot products in place;
+ * <p>Paths: tiny products run a plain loop; {@code A·Bᵀ} with few rows runs dot products in place,
+ * {@code A·B} with few rows reads B in place (the Vector API path);
  * everything else runs the packed, register-blocked kernel — {@link GemmVector} when the
  * {@code jdk.incubator.vector} module is present (run with {@code --add-modules
  * jdk.incubator.vector}) and not switched off by {@code -Dstaticnet.simd=false}, else
@@ -25,8 +26,13 @@ public final class Gemm {
   static final long SMALL_WORK = 4 * 1024;
   /** {@code A·Bᵀ} with at most this many rows reads both operands in place instead of packing Bᵀ. */
   static final int NT_MAX_ROWS = 32;
+  /** {@code A·B} with at most this many rows reads B in place (Vector API path only). */
+  static final int NN_MAX_ROWS = 16;
   /** From this many multiply-adds on, a call is split over the worker threads. */
-  static final long PARALLEL_WORK = 256 * 1024;
+  static final long PARALLEL_WORK = 1024 * 1024;
+  /** Chunks per thread when a call is split, and the narrowest chunk worth an extra one. */
+  private static final int CHUNKS_PER_THREAD = 2;
+  private static final int MIN_CHUNK = 256;
   /** Column splits fall on multiples of this (whole vector panels). */
   private static final int SPLIT_ALIGN = 64;
 
@@ -64,17 +70,85 @@ public final class Gemm {
       naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    boolean inPlaceNT = !transA && transB && m <= NT_MAX_ROWS;
-    int parts = work >= PARALLEL_WORK ? threads : 1;
+    InPlace inPlace = !transA && transB && m <= NT_MAX_ROWS ? InPlace.NT
+        : !transA && !transB && m <= NN_MAX_ROWS ? InPlace.NN : InPlace.NONE;
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
-    parts = Math.max(1, Math.min(parts, span / (byColumns ? SPLIT_ALIGN : 8)));
-    if (parts == 1) {
-      run(simd, inPlaceNT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    int align = byColumns ? SPLIT_ALIGN : 8;
+    int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
+    if (parts <= 1) {
+      run(simd, inPlace, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    Parallel.run(parts, (part, count) -> {
-      int align = byColumns ? SPLIT_ALIGN : 8;
+    Split split = SPLIT.get();
+    split.set(simd, inPlace, byColumns, span, align, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    try {
+      Parallel.run(parts, split);
+    } finally {
+      split.clear();
+    }
+  }
+
+  /** One reusable split task per calling thread, so that a parallel call allocates nothing. */
+  private static final ThreadLocal<Split> SPLIT = ThreadLocal.withInitial(Split::new);
+
+  /** A GEMM cut into column blocks of C (or row blocks when C is tall and narrow). */
+  private static final class Split implements Parallel.Task {
+    private boolean simd;
+    private InPlace inPlace;
+    private boolean byColumns;
+    private int span;
+    private int align;
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private int aOff;
+    private int lda;
+    private float[] b;
+    private int bOff;
+    private int ldb;
+    private float beta;
+    private float[] c;
+    private int cOff;
+    private int ldc;
+
+    void set(boolean simd, InPlace inPlace, boolean byColumns, int span, int align, boolean transA, boolean transB,
+             int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+             float beta, float[] c, int cOff, int ldc) {
+      this.simd = simd;
+      this.inPlace = inPlace;
+      this.byColumns = byColumns;
+      this.span = span;
+      this.align = align;
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.a = a;
+      this.aOff = aOff;
+      this.lda = lda;
+      this.b = b;
+      this.bOff = bOff;
+      this.ldb = ldb;
+      this.beta = beta;
+      this.c = c;
+      this.cOff = cOff;
+      this.ldc = ldc;
+    }
+
+    /** Drops the array references so that a finished call does not keep the caller's buffers alive. */
+    void clear() {
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void run(int part, int count) {
       int from = splitPoint(span, part, count, align);
       int to = splitPoint(span, part + 1, count, align);
       if (from >= to) {
@@ -82,30 +156,49 @@ public final class Gemm {
       }
       if (byColumns) { // columns [from, to) of op(B) and C
         int bShift = transB ? from * ldb : from;
-        run(simd, inPlaceNT, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
+        Gemm.run(simd, inPlace, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
             beta, c, cOff + from, ldc);
       } else { // rows [from, to) of op(A) and C
         int aShift = transA ? from : from * lda;
-        run(simd, inPlaceNT, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
+        Gemm.run(simd, inPlace, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
             beta, c, cOff + from * ldc, ldc);
       }
-    });
+    }
   }
 
-  private static void run(boolean simd, boolean inPlaceNT, boolean transA, boolean transB, int m, int n, int k,
+  /** Few-row products that read the operands in place instead of packing them. */
+  private enum InPlace { NONE, NT, NN }
+
+  private static void run(boolean simd, InPlace inPlace, boolean transA, boolean transB, int m, int n, int k,
                           float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                           float beta, float[] c, int cOff, int ldc) {
     if (simd) {
-      if (inPlaceNT) {
+      if (inPlace == InPlace.NT) {
         GemmVector.gemmNT(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      } else if (inPlace == InPlace.NN) {
+        GemmVector.gemmNN(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       } else {
         GemmVector.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       }
-    } else if (inPlaceNT) {
+    } else if (inPlace == InPlace.NT) {
       GemmScalar.gemmNT(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     } else {
       GemmScalar.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
+  }
+
+  /**
+   * Parts to split {@code span} into: up to {@value #CHUNKS_PER_THREAD} per thread, claimed
+   * dynamically so that a core busy elsewhere does not stall the call, but no narrower than
+   * {@value #MIN_CHUNK} unless that leaves a thread idle — each part packs its own copy of the other
+   * operand, which costs about 16/width of the arithmetic.
+   */
+  private static int chunks(int span, int align, int threads) {
+    int parts = threads * CHUNKS_PER_THREAD;
+    while (parts > threads && span / parts < MIN_CHUNK) {
+      parts--;
+    }
+    return Math.max(1, Math.min(parts, span / align));
   }
 
   /** Start of part {@code part} of {@code count} over {@code span}, rounded up to {@code align}. */

@@ -1,7 +1,6 @@
 package dev.staticnet.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,15 +9,19 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@link #gemm} is the BLIS-style blocked kernel: op(B) is packed into {@code KC x NR} panels
  * and op(A) into {@code MR x KC} panels (packing absorbs the transposes, so one micro-kernel serves
- * all four variants), and an {@code MR x NR} (8 or 6 rows x 2 vectors) register tile is accumulated by
- * {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one method so that C2 never boxes them.
+ * all four variants), and an {@code MR x NR} register tile (8 or 6 rows x 2 vectors) is accumulated
+ * by {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one method so that
+ * C2 never boxes them.
  *
- * <p>{@link #gemmNT} serves {@code C = A·Bᵀ} with few rows (Dense forward at small batch): both
- * operands are read along k in place, as blocks of 4 (or 2) x 4 dot products, which avoids packing a
- * transposed B that would cost more than the arithmetic.
+ * <p>Few-row products skip packing, which would cost more than the multiply: {@link #gemmNN}
+ * ({@code A·B}, Dense dx at small batch) reads B's rows in place; {@link #gemmNT} ({@code A·Bᵀ},
+ * Dense forward at small batch) reads both operands along k as blocks of 4 (or 2) x 4 dot products.
+ *
+ * <p>Every element is a fixed sequence of fused multiply-adds, identical in the interpreter, C1 and
+ * C2, whatever the column split: results do not depend on the thread that ran them.
  */
 final class GemmVector {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = species(Integer.getInteger("staticnet.vectorBits", 0));
   private static final int VL = S.length();
   /**
    * Register tile: MR rows of C by NR = 2 vectors of columns. 8 x 2 = 16 accumulators need the 32
@@ -26,7 +29,7 @@ final class GemmVector {
    */
   static final int MR = VL >= 16 ? 8 : 6;
   static final int NR = 2 * VL;
-  /** Rows of A per block of dot products in {@link #gemmNT}: 4 x 4 accumulators with 32 registers, 2 x 4 with 16. */
+  /** Rows of A per block of dot products in {@link #gemmNT}: 4 x 4 accumulators need 32 registers. */
   private static final int DOT_ROWS = VL >= 16 ? 4 : 2;
   /** Cache blocking: a KC x NR panel of B stays in L1, an MC x KC block of A in L2. */
   private static final int KC = 256;
@@ -41,7 +44,7 @@ final class GemmVector {
   private static final class Buffers {
     float[] a = new float[0];
     float[] b = new float[0];
-    final float[] tile = new float[MR * NR];
+    final float[] tile = new float[Math.max(MR * NR, 16 * VL)]; // an edge tile, or 4 x 4 dot vectors
 
     float[] a(int size) {
       if (a.length < size) {
@@ -395,6 +398,260 @@ final class GemmVector {
   }
 
   /**
+   * C(m×n) = A(m×k)·B(k×n) + beta·C without packing, for few rows (Dense dx = dy·W at small batch):
+   * B is read in place along its rows, MR rows of A at a time. Rows and columns left over at the
+   * edges take the same per-element sequence of fused multiply-adds in scalar code, so every
+   * element is bit-identical whichever way the columns were split.
+   */
+  static void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+    int nv = n - n % NR; // columns covered by whole register tiles
+    int i = 0;
+    for (; i + MR <= m; i += MR) {
+      int ai = aOff + i * lda;
+      for (int j = 0; j < nv; j += NR) {
+        int ci = cOff + i * ldc + j;
+        if (MR == 8) {
+          inPlaceTile8(k, a, ai, lda, b, bOff + j, ldb, beta, c, ci, ldc);
+        } else {
+          inPlaceTile6(k, a, ai, lda, b, bOff + j, ldb, beta, c, ci, ldc);
+        }
+      }
+    }
+    for (; i < m; i++) {
+      int ai = aOff + i * lda;
+      for (int j = 0; j < nv; j += NR) {
+        inPlaceRow(k, a, ai, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
+      }
+    }
+    for (int r = 0; r < m; r++) { // leftover columns
+      int ai = aOff + r * lda;
+      for (int j = nv; j < n; j++) {
+        float sum = 0f;
+        for (int p = 0, bp = bOff + j; p < k; p++, bp += ldb) {
+          sum = Math.fma(a[ai + p], b[bp], sum);
+        }
+        store(c, cOff + r * ldc + j, beta, sum);
+      }
+    }
+  }
+
+  /** One row of C over NR columns: C[j..j+NR] = Σ_p a[ai + p]·B[p][j..] + beta·C. */
+  private static void inPlaceRow(int k, float[] a, int ai, float[] b, int bj, int ldb, float beta,
+                                 float[] c, int ci) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = c0;
+    for (int p = 0; p < k; p++, bj += ldb) {
+      FloatVector av = FloatVector.broadcast(S, a[ai + p]);
+      c0 = av.fma(FloatVector.fromArray(S, b, bj), c0);
+      c1 = av.fma(FloatVector.fromArray(S, b, bj + VL), c1);
+    }
+    if (beta != 0f) {
+      FloatVector betaV = FloatVector.broadcast(S, beta);
+      c0 = FloatVector.fromArray(S, c, ci).fma(betaV, c0);
+      c1 = FloatVector.fromArray(S, c, ci + VL).fma(betaV, c1);
+    }
+    c0.intoArray(c, ci);
+    c1.intoArray(c, ci + VL);
+  }
+
+  /**
+   * C[i..i+8, j..j+NR] = Σ_p A[i+r][p]·B[p][j..] + beta·C, reading A rows at ai + r·lda and B rows
+   * at bj + p·ldb in place; 8 rows x 2 vectors of accumulators kept in this method.
+   */
+  private static void inPlaceTile8(int k, float[] a, int ai, int lda, float[] b, int bj, int ldb, float beta,
+                                   float[] c, int ci, int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    FloatVector c60 = c00;
+    FloatVector c61 = c00;
+    FloatVector c70 = c00;
+    FloatVector c71 = c00;
+    int a1 = ai + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    int a4 = a3 + lda;
+    int a5 = a4 + lda;
+    int a6 = a5 + lda;
+    int a7 = a6 + lda;
+    for (int p = 0; p < k; p++, bj += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bj);
+      FloatVector b1 = FloatVector.fromArray(S, b, bj + VL);
+      FloatVector av = FloatVector.broadcast(S, a[ai + p]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, a[a1 + p]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, a[a2 + p]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, a[a3 + p]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, a[a4 + p]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, a[a5 + p]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+      av = FloatVector.broadcast(S, a[a6 + p]);
+      c60 = av.fma(b0, c60);
+      c61 = av.fma(b1, c61);
+      av = FloatVector.broadcast(S, a[a7 + p]);
+      c70 = av.fma(b0, c70);
+      c71 = av.fma(b1, c71);
+    }
+    if (beta != 0f) { // C = acc + beta·C
+      FloatVector betaV = FloatVector.broadcast(S, beta);
+      int r = ci;
+      c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
+      c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
+      r += ldc;
+      c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
+      c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
+      r += ldc;
+      c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
+      c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
+      r += ldc;
+      c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
+      c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
+      r += ldc;
+      c40 = FloatVector.fromArray(S, c, r).fma(betaV, c40);
+      c41 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c41);
+      r += ldc;
+      c50 = FloatVector.fromArray(S, c, r).fma(betaV, c50);
+      c51 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c51);
+      r += ldc;
+      c60 = FloatVector.fromArray(S, c, r).fma(betaV, c60);
+      c61 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c61);
+      r += ldc;
+      c70 = FloatVector.fromArray(S, c, r).fma(betaV, c70);
+      c71 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c71);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + VL);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + VL);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + VL);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + VL);
+    r += ldc;
+    c40.intoArray(c, r);
+    c41.intoArray(c, r + VL);
+    r += ldc;
+    c50.intoArray(c, r);
+    c51.intoArray(c, r + VL);
+    r += ldc;
+    c60.intoArray(c, r);
+    c61.intoArray(c, r + VL);
+    r += ldc;
+    c70.intoArray(c, r);
+    c71.intoArray(c, r + VL);
+  }
+
+  /**
+   * C[i..i+6, j..j+NR] = Σ_p A[i+r][p]·B[p][j..] + beta·C, reading A rows at ai + r·lda and B rows
+   * at bj + p·ldb in place; 6 rows x 2 vectors of accumulators kept in this method.
+   */
+  private static void inPlaceTile6(int k, float[] a, int ai, int lda, float[] b, int bj, int ldb, float beta,
+                                   float[] c, int ci, int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    int a1 = ai + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    int a4 = a3 + lda;
+    int a5 = a4 + lda;
+    for (int p = 0; p < k; p++, bj += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bj);
+      FloatVector b1 = FloatVector.fromArray(S, b, bj + VL);
+      FloatVector av = FloatVector.broadcast(S, a[ai + p]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, a[a1 + p]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, a[a2 + p]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, a[a3 + p]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, a[a4 + p]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, a[a5 + p]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
+    }
+    if (beta != 0f) { // C = acc + beta·C
+      FloatVector betaV = FloatVector.broadcast(S, beta);
+      int r = ci;
+      c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
+      c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
+      r += ldc;
+      c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
+      c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
+      r += ldc;
+      c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
+      c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
+      r += ldc;
+      c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
+      c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
+      r += ldc;
+      c40 = FloatVector.fromArray(S, c, r).fma(betaV, c40);
+      c41 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c41);
+      r += ldc;
+      c50 = FloatVector.fromArray(S, c, r).fma(betaV, c50);
+      c51 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c51);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + VL);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + VL);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + VL);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + VL);
+    r += ldc;
+    c40.intoArray(c, r);
+    c41.intoArray(c, r + VL);
+    r += ldc;
+    c50.intoArray(c, r);
+    c51.intoArray(c, r + VL);
+  }
+
+  /**
    * C(m×n) = A(m×k)·B(n×k)ᵀ + beta·C without packing: 4 x 4 blocks of dot products along k, B's
    * four rows reused from L1 while A's rows stream past. For small m, where packing Bᵀ would cost
    * more than the multiply.
@@ -416,13 +673,13 @@ final class GemmVector {
       }
       for (; i < m; i++) {
         for (int jj = j; jj < j + 4; jj++) {
-          store(c, cOff + i * ldc + jj, beta, dot(k, a, aOff + i * lda, b, bOff + jj * ldb));
+          store(c, cOff + i * ldc + jj, beta, dot(k, a, aOff + i * lda, b, bOff + jj * ldb, sums));
         }
       }
     }
     for (; j < n; j++) {
       for (int i = 0; i < m; i++) {
-        store(c, cOff + i * ldc + j, beta, dot(k, a, aOff + i * lda, b, bOff + j * ldb));
+        store(c, cOff + i * ldc + j, beta, dot(k, a, aOff + i * lda, b, bOff + j * ldb, sums));
       }
     }
   }
@@ -432,14 +689,15 @@ final class GemmVector {
   }
 
   /** Σ_p a[ai+p]·b[bi+p] over k. */
-  private static float dot(int k, float[] a, int ai, float[] b, int bi) {
+  private static float dot(int k, float[] a, int ai, float[] b, int bi, float[] lanes) {
     FloatVector acc = FloatVector.zero(S);
     int kv = S.loopBound(k);
     int p = 0;
     for (; p < kv; p += VL) {
       acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bi + p), acc);
     }
-    float sum = acc.reduceLanes(VectorOperators.ADD);
+    acc.intoArray(lanes, 0);
+    float sum = laneSum(lanes, 0);
     for (; p < k; p++) {
       sum = Math.fma(a[ai + p], b[bi + p], sum);
     }
@@ -502,27 +760,27 @@ final class GemmVector {
       s32 = x.fma(w2, s32);
       s33 = x.fma(w3, s33);
     }
-    sums[0] = s00.reduceLanes(VectorOperators.ADD);
-    sums[1] = s01.reduceLanes(VectorOperators.ADD);
-    sums[2] = s02.reduceLanes(VectorOperators.ADD);
-    sums[3] = s03.reduceLanes(VectorOperators.ADD);
-    sums[4] = s10.reduceLanes(VectorOperators.ADD);
-    sums[5] = s11.reduceLanes(VectorOperators.ADD);
-    sums[6] = s12.reduceLanes(VectorOperators.ADD);
-    sums[7] = s13.reduceLanes(VectorOperators.ADD);
-    sums[8] = s20.reduceLanes(VectorOperators.ADD);
-    sums[9] = s21.reduceLanes(VectorOperators.ADD);
-    sums[10] = s22.reduceLanes(VectorOperators.ADD);
-    sums[11] = s23.reduceLanes(VectorOperators.ADD);
-    sums[12] = s30.reduceLanes(VectorOperators.ADD);
-    sums[13] = s31.reduceLanes(VectorOperators.ADD);
-    sums[14] = s32.reduceLanes(VectorOperators.ADD);
-    sums[15] = s33.reduceLanes(VectorOperators.ADD);
+    s00.intoArray(sums, 0 * VL);
+    s01.intoArray(sums, 1 * VL);
+    s02.intoArray(sums, 2 * VL);
+    s03.intoArray(sums, 3 * VL);
+    s10.intoArray(sums, 4 * VL);
+    s11.intoArray(sums, 5 * VL);
+    s12.intoArray(sums, 6 * VL);
+    s13.intoArray(sums, 7 * VL);
+    s20.intoArray(sums, 8 * VL);
+    s21.intoArray(sums, 9 * VL);
+    s22.intoArray(sums, 10 * VL);
+    s23.intoArray(sums, 11 * VL);
+    s30.intoArray(sums, 12 * VL);
+    s31.intoArray(sums, 13 * VL);
+    s32.intoArray(sums, 14 * VL);
+    s33.intoArray(sums, 15 * VL);
     for (int r = 0; r < 4; r++) {
       int ar = ai + r * lda;
       for (int s = 0; s < 4; s++) {
         int br = bi + s * ldb;
-        float sum = sums[r * 4 + s];
+        float sum = laneSum(sums, (r * 4 + s) * VL);
         for (int q = p; q < k; q++) {
           sum = Math.fma(a[ar + q], b[br + q], sum);
         }
@@ -567,24 +825,56 @@ final class GemmVector {
       s12 = x.fma(w2, s12);
       s13 = x.fma(w3, s13);
     }
-    sums[0] = s00.reduceLanes(VectorOperators.ADD);
-    sums[1] = s01.reduceLanes(VectorOperators.ADD);
-    sums[2] = s02.reduceLanes(VectorOperators.ADD);
-    sums[3] = s03.reduceLanes(VectorOperators.ADD);
-    sums[4] = s10.reduceLanes(VectorOperators.ADD);
-    sums[5] = s11.reduceLanes(VectorOperators.ADD);
-    sums[6] = s12.reduceLanes(VectorOperators.ADD);
-    sums[7] = s13.reduceLanes(VectorOperators.ADD);
+    s00.intoArray(sums, 0 * VL);
+    s01.intoArray(sums, 1 * VL);
+    s02.intoArray(sums, 2 * VL);
+    s03.intoArray(sums, 3 * VL);
+    s10.intoArray(sums, 4 * VL);
+    s11.intoArray(sums, 5 * VL);
+    s12.intoArray(sums, 6 * VL);
+    s13.intoArray(sums, 7 * VL);
     for (int r = 0; r < 2; r++) {
       int ar = ai + r * lda;
       for (int s = 0; s < 4; s++) {
         int br = bi + s * ldb;
-        float sum = sums[r * 4 + s];
+        float sum = laneSum(sums, (r * 4 + s) * VL);
         for (int q = p; q < k; q++) {
           sum = Math.fma(a[ar + q], b[br + q], sum);
         }
         store(c, ci + r * ldc + s, beta, sum);
       }
+    }
+  }
+
+  /**
+   * Sum of the VL lanes stored at sums[from], in lane order. Not {@code reduceLanes(ADD)}: its order
+   * is unspecified and differs between the interpreter and C2, which would make results depend on
+   * which thread (and which compiled version) ran a chunk.
+   */
+  private static float laneSum(float[] sums, int from) {
+    float sum = 0f;
+    for (int l = 0; l < VL; l++) {
+      sum += sums[from + l];
+    }
+    return sum;
+  }
+
+  /**
+   * The machine's preferred species, or the given width (a diagnostic knob: tests run the AVX-512
+   * kernels on an AVX2 machine with {@code -Dstaticnet.vectorBits=512}, slowly but exactly).
+   */
+  private static VectorSpecies<Float> species(int bits) {
+    switch (bits) {
+      case 0:
+        return FloatVector.SPECIES_PREFERRED;
+      case 128:
+        return FloatVector.SPECIES_128;
+      case 256:
+        return FloatVector.SPECIES_256;
+      case 512:
+        return FloatVector.SPECIES_512;
+      default:
+        throw new IllegalArgumentException("staticnet.vectorBits must be 128, 256 or 512, got " + bits);
     }
   }
 

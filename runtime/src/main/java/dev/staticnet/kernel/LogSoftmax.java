@@ -4,7 +4,7 @@ package dev.staticnet.kernel;
 public final class LogSoftmax {
   private LogSoftmax() {}
 
-  /** y(rows, n) = x − logsumexp(x), row by row. */
+  /** y(rows, n) = (x − max) − log Σ exp(x − max), row by row. */
   public static void forward(float[] y, float[] x, int rows, int n) {
     for (int r = 0; r < rows; r++) {
       int row = r * n;
@@ -13,9 +13,9 @@ public final class LogSoftmax {
       for (int i = 0; i < n; i++) {
         sum += Math.exp(x[row + i] - max);
       }
-      float shift = max + (float) Math.log(sum);
+      float logSum = (float) Math.log(sum);
       for (int i = 0; i < n; i++) {
-        y[row + i] = x[row + i] - shift;
+        y[row + i] = (x[row + i] - max) - logSum; // not x − (max + logSum): that rounds at |x| = 1e4
       }
     }
   }

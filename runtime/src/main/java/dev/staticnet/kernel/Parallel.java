@@ -2,6 +2,7 @@ package dev.staticnet.kernel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Handing work to an {@code ExecutorService} costs about 80 µs per call on the target machine —
  * more than a 256² GEMM — so the workers here spin briefly on the job sequence number after each job
- * and only then park. The caller always runs part 0 itself. The workers serve one caller at a
+ * and only then park. The caller and the workers claim parts from a shared counter, so a worker
+ * that is slow to wake costs nothing: the caller takes its parts. The workers serve one caller at a
  * time: when another application thread already holds them (for example several threads calling
  * {@code predict}), or when a task itself calls {@link #run}, the caller simply runs every part
  * itself. Results therefore never depend on whether the workers were free, provided a task's
@@ -40,15 +42,16 @@ public final class Parallel {
   }
 
   /**
-   * Runs {@code task} as {@code parts} parts, part 0 on the calling thread and the others on the
-   * workers when they are free; otherwise all parts run on the caller, in order. Returns when every
-   * part has finished; an exception thrown by a part is rethrown here.
+   * Runs {@code task} as {@code parts} parts, shared between the calling thread and the workers
+   * when they are free (whoever claims a part first runs it; more parts than threads balance the
+   * load when a core is busy elsewhere); otherwise all parts run on the caller, in order. Returns
+   * when every part has finished; an exception thrown by a part is rethrown here.
    */
   public static void run(int parts, Task task) {
     if (parts < 1) {
       throw new IllegalArgumentException("parts must be at least 1, got " + parts);
     }
-    if (parts == 1 || parts > THREADS || !Pool.INSTANCE.tryRun(parts, task)) {
+    if (parts == 1 || THREADS == 1 || !Pool.INSTANCE.tryRun(parts, task)) {
       for (int p = 0; p < parts; p++) {
         task.run(p, parts);
       }
@@ -72,27 +75,27 @@ public final class Parallel {
     return Math.max(1, Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
-  /** One published job; immutable so that a worker reads task and parts of the same job. */
-  private static final class Job {
-    final long sequence;
-    final int parts;
-    final Task task;
-
-    Job(long sequence, int parts, Task task) {
-      this.sequence = sequence;
-      this.parts = parts;
-      this.task = task;
-    }
-  }
-
-  /** The worker threads, created on first parallel use. */
+  /**
+   * The worker threads, created on first parallel use.
+   *
+   * <p>A job is published without allocating: the holder of {@code busy} writes {@code task}, then
+   * publishes the packed word {@code claim = generation << 32 | parts << 16 | next part}. Parts are
+   * claimed by compare-and-set on that word, so a claim succeeds only while its job is the current
+   * one and unfinished — and then the holder cannot have moved on, so the {@code task} read after
+   * the claim is that job's task (it was written before the volatile publish).
+   */
   private static final class Pool {
     static final Pool INSTANCE = new Pool(THREADS - 1);
+    private static final int MAX_PARTS = 0xFFFF;
 
     private final Worker[] workers;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** generation (high 32 bits) | parts (16 bits) | next unclaimed part (16 bits). */
+    private final AtomicLong claim = new AtomicLong();
+    /** Parts of the current job not yet finished. */
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile Job job = new Job(0, 1, null);
+    /** The current job's task; written only by the holder of {@code busy}, before publishing. */
+    private Task task;
     private volatile Thread caller;
     private volatile Throwable failure;
 
@@ -105,39 +108,34 @@ public final class Parallel {
     }
 
     /** Runs the job on the caller and the workers; false (nothing run) if the workers are taken. */
-    boolean tryRun(int parts, Task task) {
-      if (!busy.compareAndSet(false, true)) {
+    boolean tryRun(int parts, Task job) {
+      if (parts > MAX_PARTS || !busy.compareAndSet(false, true)) {
         return false;
       }
       try {
         caller = Thread.currentThread();
         failure = null;
-        pending.set(parts - 1);
-        job = new Job(job.sequence + 1, parts, task); // only the holder of busy writes job
+        task = job;
+        pending.set(parts);
+        long generation = (claim.get() >>> 32) + 1;
+        claim.set(generation << 32 | (long) parts << 16); // publishes task; wakes the spinning workers
         for (Worker w : workers) {
           if (w.index < parts && w.sleeping) {
             LockSupport.unpark(w.thread);
           }
         }
-        Throwable own = null;
-        try {
-          task.run(0, parts);
-        } catch (Throwable t) {
-          own = t;
+        runParts();
+        awaitParts();
+        task = null; // every part is claimed and done: no claim can succeed until the next publish
+        Throwable thrown = failure;
+        if (thrown instanceof RuntimeException) {
+          throw (RuntimeException) thrown;
         }
-        awaitWorkers();
-        job = new Job(job.sequence, 1, null); // same sequence: drops the task's arrays, wakes nobody
-        if (own == null) {
-          own = failure;
+        if (thrown instanceof Error) {
+          throw (Error) thrown;
         }
-        if (own instanceof RuntimeException) {
-          throw (RuntimeException) own;
-        }
-        if (own instanceof Error) {
-          throw (Error) own;
-        }
-        if (own != null) {
-          throw new IllegalStateException(own);
+        if (thrown != null) {
+          throw new IllegalStateException(thrown);
         }
         return true;
       } finally {
@@ -145,7 +143,41 @@ public final class Parallel {
       }
     }
 
-    private void awaitWorkers() {
+    /** Claims the next part of the current job, or returns -1 when none is left. */
+    private int claimPart() {
+      while (true) {
+        long c = claim.get();
+        int parts = (int) (c >>> 16) & MAX_PARTS;
+        int next = (int) c & MAX_PARTS;
+        if (next >= parts) {
+          return -1;
+        }
+        if (claim.compareAndSet(c, c + 1)) {
+          return next;
+        }
+      }
+    }
+
+    /** Claims and runs parts of the current job until none is left; called by the caller and the workers. */
+    private void runParts() {
+      int part;
+      while ((part = claimPart()) >= 0) {
+        Task t = task;
+        int parts = (int) (claim.get() >>> 16) & MAX_PARTS; // same job: it cannot end before this part does
+        try {
+          t.run(part, parts);
+        } catch (Throwable e) {
+          if (failure == null) {
+            failure = e;
+          }
+        }
+        if (pending.decrementAndGet() == 0) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+
+    private void awaitParts() {
       long deadline = System.nanoTime() + SPIN_NANOS;
       while (pending.get() != 0) {
         if (System.nanoTime() < deadline) {
@@ -171,39 +203,28 @@ public final class Parallel {
       public void run() {
         long seen = 0;
         while (true) {
-          Job j = awaitJob(seen);
-          seen = j.sequence;
-          if (index >= j.parts) {
-            continue;
-          }
-          try {
-            j.task.run(index, j.parts);
-          } catch (Throwable e) {
-            failure = e;
-          }
-          if (pending.decrementAndGet() == 0) {
-            LockSupport.unpark(caller);
-          }
+          seen = awaitJob(seen);
+          runParts();
         }
       }
 
-      /** Spins, then parks, until a job newer than {@code seen} is published. */
-      private Job awaitJob(long seen) {
+      /** Spins, then parks, until a job newer than generation {@code seen} is published; returns its generation. */
+      private long awaitJob(long seen) {
         long deadline = System.nanoTime() + SPIN_NANOS;
         int spins = 0;
-        Job j;
-        while ((j = job).sequence == seen) {
+        long generation;
+        while ((generation = claim.get() >>> 32) == seen) {
           if ((++spins & 63) != 0 || System.nanoTime() < deadline) {
             Thread.onSpinWait();
           } else {
-            sleeping = true; // Dekker with the caller: write sleeping, then re-read job
-            if (job.sequence == seen) {
+            sleeping = true; // Dekker with the caller: write sleeping, then re-read the claim word
+            if (claim.get() >>> 32 == seen) {
               LockSupport.park(this);
             }
             sleeping = false;
           }
         }
-        return j;
+        return generation;
       }
     }
   }

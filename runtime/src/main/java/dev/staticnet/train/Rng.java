@@ -12,6 +12,12 @@ public final class Rng {
     this.state = seed;
   }
 
+  /** Restarts the sequence as if newly constructed with {@code seed}. */
+  public void reseed(long seed) {
+    this.state = seed;
+    this.spareGaussian = Double.NaN;
+  }
+
   /** The next 64 random bits. */
   public long nextLong() {
     long z = (state += 0x9E3779B97F4A7C15L);

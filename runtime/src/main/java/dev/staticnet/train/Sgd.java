@@ -1,48 +1,118 @@
 package dev.staticnet.train;
 
-import dev.staticnet.Optimizer;
-
-/** Stub: replaced by the full implementation (momentum, Nesterov, weight decay). */
-public final class Sgd extends Optimizer {
-  private float lr;
+/**
+ * Stochastic gradient descent with PyTorch's {@code torch.optim.SGD} semantics (dampening 0):
+ *
+ * <pre>
+ * g = grad + weightDecay * w
+ * v = momentum * v + g                 (v = g on the first step; skipped when momentum = 0)
+ * d = nesterov ? g + momentum * v : v
+ * w -= lr * d
+ * </pre>
+ *
+ * Allocates its velocity on the first step (only when momentum is on); nothing per step after that.
+ */
+public final class Sgd extends ElementwiseOptimizer {
+  private final float momentum;
+  private final boolean nesterov;
+  private final float weightDecay;
+  private float[] velocity;
+  private float stepLr; // this step's learning rate, set by prepare
 
   private Sgd(Builder b) {
-    this.lr = b.lr;
+    super("SGD", b.lr, b.maxGradNorm);
+    this.momentum = b.momentum;
+    this.nesterov = b.nesterov;
+    this.weightDecay = b.weightDecay;
   }
 
+  /** A builder with learning rate {@code lr} and every option off. */
   public static Builder builder(float lr) {
     return new Builder(lr);
   }
 
   @Override
-  public void step(float[] params, float[] grads) {
-    for (int i = 0; i < params.length; i++) {
-      params[i] -= lr * grads[i];
+  void allocate(int n) {
+    velocity = momentum != 0 ? new float[n] : null;
+  }
+
+  @Override
+  void prepare(float lr) {
+    this.stepLr = lr;
+  }
+
+  @Override
+  void update(float[] params, float[] grads, int from, int to) {
+    float lr = stepLr;
+    float wd = weightDecay;
+    if (momentum == 0) {
+      for (int i = from; i < to; i++) {
+        params[i] -= lr * (grads[i] + wd * params[i]);
+      }
+      return;
+    }
+    float mu = momentum;
+    float[] v = velocity;
+    if (nesterov) {
+      for (int i = from; i < to; i++) {
+        float g = grads[i] + wd * params[i];
+        v[i] = mu * v[i] + g;
+        params[i] -= lr * (g + mu * v[i]);
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        float g = grads[i] + wd * params[i];
+        v[i] = mu * v[i] + g;
+        params[i] -= lr * v[i];
+      }
     }
   }
 
-  @Override
-  public float learningRate() {
-    return lr;
-  }
-
-  @Override
-  public void setLearningRate(float lr) {
-    this.lr = lr;
-  }
-
+  /** Options of {@link Sgd}; each setter checks its value at once. */
   public static final class Builder {
     private final float lr;
+    private float momentum;
+    private boolean nesterov;
+    private float weightDecay;
+    private float maxGradNorm;
 
     Builder(float lr) {
-      this.lr = lr;
+      this.lr = Checks.nonNegative("SGD", "lr", lr);
     }
 
-    public Builder momentum(float m) {
-      throw new UnsupportedOperationException("TODO");
+    /** Momentum factor {@code mu >= 0}: {@code v = mu * v + g} (default 0: off). */
+    public Builder momentum(float momentum) {
+      this.momentum = Checks.nonNegative("SGD", "momentum", momentum);
+      return this;
     }
 
+    /** Nesterov momentum: the step is {@code g + mu * v} (needs momentum > 0). */
+    public Builder nesterov(boolean nesterov) {
+      this.nesterov = nesterov;
+      return this;
+    }
+
+    /** L2 penalty: adds {@code weightDecay * w} to the gradient (default 0). */
+    public Builder weightDecay(float weightDecay) {
+      this.weightDecay = Checks.nonNegative("SGD", "weightDecay", weightDecay);
+      return this;
+    }
+
+    /** Clips the gradient to this global L2 norm before each step, scaling the array in place (default 0: off). */
+    public Builder clipGradNorm(float maxNorm) {
+      this.maxGradNorm = Checks.nonNegative("SGD", "clipGradNorm", maxNorm);
+      return this;
+    }
+
+    /**
+     * The optimiser.
+     *
+     * @throws IllegalArgumentException for Nesterov without momentum (as PyTorch)
+     */
     public Sgd build() {
+      if (nesterov && momentum == 0) {
+        throw new IllegalArgumentException("SGD: Nesterov momentum requires momentum > 0, got momentum 0");
+      }
       return new Sgd(this);
     }
   }

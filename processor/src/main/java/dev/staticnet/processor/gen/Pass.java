@@ -1,0 +1,102 @@
+package dev.staticnet.processor.gen;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The body of the forward or backward method being written. Slot arrays are declared as locals on
+ * first use, just above the statement that needs them, so each step's lines read on their own:
+ * <pre>
+ * // fc1: Linear (B, 784) -&gt; (B, 500)
+ * float[] fc1 = ws.act[1];
+ * Dense.forward(fc1, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);
+ * </pre>
+ * Ask for every name a statement (or an if/else) uses before writing it.
+ */
+final class Pass {
+  private final CodeBlock.Builder code = CodeBlock.builder();
+  private final Set<String> declared = new HashSet<>();
+  private final List<CodeBlock> pending = new ArrayList<>();
+  private boolean statements;
+
+  /** The activation array of a slot. */
+  String act(Slot s) {
+    declare(s.variable(), "ws.act[" + s.index() + "]");
+    return s.variable();
+  }
+
+  /** The gradient array of a slot ({@code null} at run time for the input when its gradient is not wanted). */
+  String grad(Slot s) {
+    if (s.cache()) {
+      throw new IllegalArgumentException("cache slot " + s.variable() + " has no gradient");
+    }
+    declare(s.gradientVariable(), "ws.grad[" + s.index() + "]");
+    return s.gradientVariable();
+  }
+
+  private void declare(String variable, String source) {
+    if (declared.add(variable)) {
+      pending.add(CodeBlock.of("float[] $L = $L;\n", variable, source));
+    }
+  }
+
+  void comment(String format, Object... args) {
+    code.add("// " + format + "\n", args);
+  }
+
+  void blankLine() {
+    code.add("\n");
+  }
+
+  void statement(String format, Object... args) {
+    statements = true;
+    flush();
+    code.addStatement(format, args);
+  }
+
+  void beginIf(String condition) {
+    statements = true;
+    flush();
+    code.beginControlFlow("if ($L)", condition);
+  }
+
+  /**
+   * Opens {@code if (dX != null) {} when {@code slot} is the input, whose gradient is only computed
+   * on request, for kernels that need a gradient array; returns whether it did (close with {@link #end}).
+   */
+  boolean guardInputGradient(Slot slot) {
+    if (slot.index() != 0) {
+      return false;
+    }
+    beginIf(grad(slot) + " != null");
+    return true;
+  }
+
+  void orElse() {
+    code.nextControlFlow("else");
+  }
+
+  void end() {
+    code.endControlFlow();
+  }
+
+  private void flush() {
+    for (CodeBlock c : pending) {
+      code.add(c);
+    }
+    pending.clear();
+  }
+
+  /** Whether any statement was written (a view-only step writes none). */
+  boolean hasStatements() {
+    return statements;
+  }
+
+  CodeBlock build() {
+    flush();
+    return code.build();
+  }
+}

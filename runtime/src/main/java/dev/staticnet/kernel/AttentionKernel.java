@@ -1,0 +1,162 @@
+package dev.staticnet.kernel;
+
+/**
+ * Multi-head self-attention, PyTorch {@code nn.MultiheadAttention(dim, heads, bias, batch_first=True)}
+ * called with {@code q = k = v = x}:
+ * <pre>
+ * [Q K V] = x·in_proj_weightᵀ + in_proj_bias                      // (B, T, 3D), rows q; k; v
+ * per head h (columns h·dh .. (h+1)·dh, dh = D/heads):
+ *   P_h = softmax(Q_h K_hᵀ / √dh)   (causal: keys after the query get −∞, i.e. P = 0)
+ *   ctx[:, h·dh ..] = P_h V_h                                      // (B, T, D), heads concatenated
+ * y = ctx·out_proj.weightᵀ + out_proj.bias   (or y = ctx without the out projection)
+ * </pre>
+ *
+ * <p>Parameters (PyTorch names and layouts, offsets into {@code params}/{@code dparams}):
+ * {@code in_proj_weight (3D, D)} at {@code wInOff}, {@code in_proj_bias (3D)} at {@code bInOff},
+ * {@code out_proj.weight (D, D)} at {@code wOutOff}, {@code out_proj.bias (D)} at {@code bOutOff}.
+ * {@code bias = false} → pass {@code bInOff = bOutOff = -1}; {@code outProjection = false} → pass
+ * {@code wOutOff = bOutOff = -1}.
+ *
+ * <p>Input and output {@code (batch, steps, dim)}. {@code cache} holds {@link #cacheSize} floats
+ * (linear in batch), allocated by the caller and kept from forward to backward: Q, K, V, the
+ * attention probabilities (batch, heads, steps, steps) and the concatenated heads, plus the
+ * backward pass's scratch. Projections are one GEMM over {@code batch·steps} rows; the
+ * (sample, head) pairs are split over {@link Parallel}.
+ *
+ * <pre>
+ * float[] cache = new float[AttentionKernel.cacheSize(batch, steps, dim, heads)];
+ * AttentionKernel.forward(y, cache, x, params, wInOff, bInOff, wOutOff, bOutOff, batch, steps, dim, heads, causal);
+ * AttentionKernel.backward(dx, dparams, dy, x, cache, params, wInOff, bInOff, wOutOff, bOutOff,
+ *                          batch, steps, dim, heads, causal);   // dx (may be null), dparams +=
+ * </pre>
+ */
+public final class AttentionKernel {
+  private AttentionKernel() {}
+
+  /** Floats of {@code cache}: QKV and its gradient (B,T,3D) each, ctx and its gradient (B,T,D), 2·(B,heads,T,T). */
+  public static int cacheSize(int batch, int steps, int dim, int heads) {
+    return Math.toIntExact(batch * (8L * steps * dim + 2L * heads * steps * steps));
+  }
+
+  /**
+   * Self-attention of every sample.
+   *
+   * @param y (batch, steps, dim); must not be {@code x}
+   * @param cache {@link #cacheSize} floats, written here, read by {@link #backward}
+   * @param x (batch, steps, dim)
+   */
+  public static void forward(float[] y, float[] cache, float[] x, float[] params,
+                             int wInOff, int bInOff, int wOutOff, int bOutOff,
+                             int batch, int steps, int dim, int heads, boolean causal) {
+    SeqMath.checkNotAliased("AttentionKernel", y, x);
+    Layout l = new Layout(cache, batch, steps, dim, heads);
+    int rows = batch * steps;
+    int d3 = 3 * dim;
+    // [Q K V] = x·W_inᵀ + b_in    // (B, T, 3D)
+    Gemm.gemm(false, true, rows, d3, dim, x, 0, dim, params, wInOff, dim, 0f, cache, l.qkv, d3);
+    SeqMath.addBias(cache, l.qkv, rows, d3, d3, params, bInOff);
+    forEachHead(batch, heads, steps, dim, (b, h) -> AttentionHead.forward(cache, l, b, h, causal));
+    if (wOutOff >= 0) { // y = ctx·W_outᵀ + b_out
+      Gemm.gemm(false, true, rows, dim, dim, cache, l.ctx, dim, params, wOutOff, dim, 0f, y, 0, dim);
+      SeqMath.addBias(y, 0, rows, dim, dim, params, bOutOff);
+    } else {
+      System.arraycopy(cache, l.ctx, y, 0, rows * dim);
+    }
+  }
+
+  /**
+   * Backward through the out projection, every head's softmax and the in projection. Adds into
+   * {@code dx} (skipped when null) and into the parameter gradients in {@code dparams} (skipped
+   * when null).
+   *
+   * @param dy (batch, steps, dim)
+   * @param x the forward input (batch, steps, dim)
+   * @param cache the cache the forward pass filled
+   */
+  public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] cache, float[] params,
+                              int wInOff, int bInOff, int wOutOff, int bOutOff,
+                              int batch, int steps, int dim, int heads, boolean causal) {
+    Layout l = new Layout(cache, batch, steps, dim, heads);
+    int rows = batch * steps;
+    int d3 = 3 * dim;
+    float[] dctx;   // gradient of the concatenated heads (B, T, D)
+    int dctxOff;
+    if (wOutOff >= 0) {
+      if (dparams != null) { // dW_out += dyᵀ·ctx ; db_out += Σ dy
+        Gemm.gemm(true, false, dim, dim, rows, dy, 0, dim, cache, l.ctx, dim, 1f, dparams, wOutOff, dim);
+        SeqMath.addColumnSums(dparams, bOutOff, dy, 0, rows, dim, dim);
+      }
+      Gemm.gemm(false, false, rows, dim, dim, dy, 0, dim, params, wOutOff, dim, 0f, cache, l.dctx, dim);
+      dctx = cache;
+      dctxOff = l.dctx;
+    } else {
+      dctx = dy;
+      dctxOff = 0;
+    }
+    forEachHead(batch, heads, steps, dim, (b, h) -> AttentionHead.backward(cache, l, dctx, dctxOff, b, h));
+    if (dparams != null) { // dW_in += dQKVᵀ·x ; db_in += Σ dQKV
+      Gemm.gemm(true, false, d3, dim, rows, cache, l.dqkv, d3, x, 0, dim, 1f, dparams, wInOff, dim);
+      SeqMath.addColumnSums(dparams, bInOff, cache, l.dqkv, rows, d3, d3);
+    }
+    if (dx != null) { // dx += dQKV·W_in
+      Gemm.gemm(false, false, rows, dim, d3, cache, l.dqkv, d3, params, wInOff, dim, 1f, dx, 0, dim);
+    }
+  }
+
+  /** Work on one (sample, head) pair. */
+  @FunctionalInterface
+  interface HeadTask {
+    void run(int sample, int head);
+  }
+
+  /** Runs {@code task} for every (sample, head), the pairs split into contiguous parts over {@link Parallel}. */
+  private static void forEachHead(int batch, int heads, int steps, int dim, HeadTask task) {
+    int units = batch * heads;
+    int parts = SeqMath.parts(units, (long) steps * steps * (dim / heads));
+    if (parts == 1) {
+      for (int u = 0; u < units; u++) {
+        task.run(u / heads, u % heads);
+      }
+      return;
+    }
+    Parallel.run(parts, (p, n) -> {
+      for (int u = SeqMath.split(units, p, n); u < SeqMath.split(units, p + 1, n); u++) {
+        task.run(u / heads, u % heads);
+      }
+    });
+  }
+
+  /** Offsets of the regions of one cache, and the sizes. */
+  static final class Layout {
+    final int steps;
+    final int dim;
+    final int heads;
+    final int headDim;
+    final int qkv;   // (B, T, 3D) Q | K | V per row
+    final int probs; // (B, heads, T, T) attention probabilities
+    final int ctx;   // (B, T, D) concatenated heads
+    final int dqkv;  // (B, T, 3D) scratch
+    final int dctx;  // (B, T, D) scratch
+    final int dprobs; // (B, heads, T, T) scratch: score gradients
+
+    Layout(float[] cache, int batch, int steps, int dim, int heads) {
+      if (heads < 1 || dim % heads != 0) {
+        throw new IllegalArgumentException("AttentionKernel: heads must divide dim, got dim " + dim + ", heads " + heads);
+      }
+      SeqMath.checkLength("AttentionKernel", "cache", cache, cacheSize(batch, steps, dim, heads),
+          "batch " + batch + ", steps " + steps + ", dim " + dim + ", heads " + heads);
+      this.steps = steps;
+      this.dim = dim;
+      this.heads = heads;
+      this.headDim = dim / heads;
+      int btd = batch * steps * dim;
+      int bhtt = batch * heads * steps * steps;
+      qkv = 0;
+      probs = 3 * btd;
+      ctx = probs + bhtt;
+      dqkv = ctx + btd;
+      dctx = dqkv + 3 * btd;
+      dprobs = dctx + btd;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package dev.staticnet.kernel;
+
+import java.util.Arrays;
+
+/**
+ * LSTM, PyTorch {@code nn.LSTM(in, hidden, batch_first=True)}, one layer, gates stacked i, f, g, o:
+ * <pre>
+ * [i f g o] = x_t·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh      i, f, o = σ(·), g = tanh(·)
+ * c_t = f ⊙ c_{t−1} + i ⊙ g      h_t = o ⊙ tanh(c_t)      h_{−1} = c_{−1} = 0
+ * </pre>
+ *
+ * <p>Parameters (PyTorch names and layouts, offsets into {@code params}/{@code dparams}):
+ * {@code weight_ih_l0 (4·hidden, in)} at {@code wIhOff}, {@code weight_hh_l0 (4·hidden, hidden)} at
+ * {@code wHhOff}, {@code bias_ih_l0 (4·hidden)} at {@code bIhOff}, {@code bias_hh_l0 (4·hidden)} at
+ * {@code bHhOff} (a bias offset &lt; 0 means no such bias).
+ *
+ * <p>Input {@code x (batch, steps, in)}; output {@code y (batch, steps, hidden)} when
+ * {@code returnSequences}, else {@code y (batch, hidden)} = h of the last step. {@code cache} holds
+ * {@link #cacheSize} floats (linear in batch), allocated by the caller and kept from forward to
+ * backward: the activated gates, c, h and tanh(c) of every step, plus the backward pass's scratch.
+ * The input projection of all steps is one GEMM of {@code batch·steps} rows; each step adds its
+ * recurrent projection with one GEMM; the cell's pointwise work is split over the batch on {@link Parallel}.
+ *
+ * <pre>
+ * float[] cache = new float[LstmKernel.cacheSize(batch, steps, hidden)];
+ * LstmKernel.forward(y, cache, x, params, wIhOff, wHhOff, bIhOff, bHhOff, batch, steps, in, hidden, returnSequences);
+ * LstmKernel.backward(dx, dparams, dy, x, cache, params, wIhOff, wHhOff, bIhOff, bHhOff,
+ *                     batch, steps, in, hidden, returnSequences);   // dx (may be null), dparams +=
+ * </pre>
+ */
+public final class LstmKernel {
+  private LstmKernel() {}
+
+  /** Floats of {@code cache}: gates (B,T,4H), c, h, tanh(c) (B,T,H) each, gate gradients (B,T,4H), 2·(B,H). */
+  public static int cacheSize(int batch, int steps, int hidden) {
+    return Math.toIntExact((11L * steps + 2) * batch * hidden);
+  }
+
+  /**
+   * Runs the recurrence over all steps.
+   *
+   * @param y (batch, steps, hidden) if returnSequences, else (batch, hidden); not {@code x}
+   * @param cache {@link #cacheSize} floats, written here, read by {@link #backward}
+   * @param x (batch, steps, in)
+   */
+  public static void forward(float[] y, float[] cache, float[] x, float[] params,
+                             int wIhOff, int wHhOff, int bIhOff, int bHhOff,
+                             int batch, int steps, int in, int hidden, boolean returnSequences) {
+    SeqMath.checkNotAliased("LstmKernel", y, x);
+    Layout l = new Layout(cache, batch, steps, hidden);
+    int g4 = 4 * hidden;
+    int rows = batch * steps;
+    // gates ← x·W_ihᵀ + b_ih + b_hh for every (b, t) at once    // (B, T, 4H)
+    Gemm.gemm(false, true, rows, g4, in, x, 0, in, params, wIhOff, in, 0f, cache, l.gates, g4);
+    SeqMath.addBias(cache, l.gates, rows, g4, g4, params, bIhOff);
+    SeqMath.addBias(cache, l.gates, rows, g4, g4, params, bHhOff);
+    int parts = SeqMath.parts(batch, 8L * hidden);
+    for (int t = 0; t < steps; t++) {
+      if (t > 0) { // gates[:, t] += h[:, t−1]·W_hhᵀ
+        Gemm.gemm(false, true, batch, g4, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
+            params, wHhOff, hidden, 1f, cache, l.gates + t * g4, steps * g4);
+      }
+      int step = t;
+      if (parts == 1) {
+        cellForward(cache, l, step, 0, batch);
+      } else {
+        Parallel.run(parts, (p, n) -> cellForward(cache, l, step, SeqMath.split(batch, p, n),
+            SeqMath.split(batch, p + 1, n)));
+      }
+    }
+    RnnKernel.copyOutput(y, cache, l.h, batch, steps, hidden, returnSequences);
+  }
+
+  /**
+   * Backpropagation through time. Adds into {@code dx} (skipped when null) and into the four
+   * parameter gradients in {@code dparams} (skipped when null).
+   *
+   * @param dy (batch, steps, hidden) if returnSequences, else (batch, hidden)
+   * @param x the forward input (batch, steps, in)
+   * @param cache the cache the forward pass filled
+   */
+  public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] cache, float[] params,
+                              int wIhOff, int wHhOff, int bIhOff, int bHhOff,
+                              int batch, int steps, int in, int hidden, boolean returnSequences) {
+    Layout l = new Layout(cache, batch, steps, hidden);
+    int g4 = 4 * hidden;
+    Arrays.fill(cache, l.dh, l.dh + 2 * batch * hidden, 0f); // dh, dc from the future: 0
+    int parts = SeqMath.parts(batch, 12L * hidden);
+    for (int t = steps - 1; t >= 0; t--) {
+      int step = t;
+      if (parts == 1) {
+        cellBackward(cache, l, dy, returnSequences, step, 0, batch);
+      } else {
+        Parallel.run(parts, (p, n) -> cellBackward(cache, l, dy, returnSequences, step,
+            SeqMath.split(batch, p, n), SeqMath.split(batch, p + 1, n)));
+      }
+      if (t > 0) { // dh_{t−1} = dgates_t·W_hh
+        Gemm.gemm(false, false, batch, hidden, g4, cache, l.dgates + t * g4, steps * g4, params, wHhOff, hidden,
+            0f, cache, l.dh, hidden);
+      }
+    }
+    RnnGradients.input(dx, dparams, cache, l.dgates, x, params, wIhOff, bIhOff, batch * steps, in, g4);
+    RnnGradients.recurrent(dparams, cache, l.dgates, cache, l.h, wHhOff, bHhOff, batch, steps, hidden, g4);
+  }
+
+  /** Activates the gates of step t for samples [b0, b1) and updates c, h, tanh(c). */
+  private static void cellForward(float[] cache, Layout l, int t, int b0, int b1) {
+    int hd = l.hidden;
+    for (int b = b0; b < b1; b++) {
+      int gate = l.gates + (b * l.steps + t) * 4 * hd;  // [i f g o] of (b, t)
+      int s = (b * l.steps + t) * hd;                    // (b, t) in the (B, T, H) buffers
+      int j0 = Gemm.SIMD ? SeqVector.lstmForward(cache, gate, t > 0 ? l.c + s - hd : -1, l.c + s, l.tanhC + s,
+          l.h + s, hd) : 0;
+      for (int j = j0; j < hd; j++) { // the scalar form of SeqVector.lstmForward
+        float i = SeqMath.sigmoid(cache[gate + j]);
+        float f = SeqMath.sigmoid(cache[gate + hd + j]);
+        float g = SeqMath.tanh(cache[gate + 2 * hd + j]);
+        float o = SeqMath.sigmoid(cache[gate + 3 * hd + j]);
+        cache[gate + j] = i;
+        cache[gate + hd + j] = f;
+        cache[gate + 2 * hd + j] = g;
+        cache[gate + 3 * hd + j] = o;
+        float cPrev = t > 0 ? cache[l.c + s - hd + j] : 0f;
+        float c = f * cPrev + i * g;
+        float tc = SeqMath.tanh(c);
+        cache[l.c + s + j] = c;
+        cache[l.tanhC + s + j] = tc;
+        cache[l.h + s + j] = o * tc;
+      }
+    }
+  }
+
+  /**
+   * Gate gradients of step t for samples [b0, b1): takes dh (from step t+1 plus dy) and dc, writes
+   * dgates[:, t] and leaves dc_{t−1} = dc ⊙ f in the dc buffer.
+   */
+  private static void cellBackward(float[] cache, Layout l, float[] dy, boolean returnSequences,
+                                   int t, int b0, int b1) {
+    int hd = l.hidden;
+    int last = l.steps - 1;
+    for (int b = b0; b < b1; b++) {
+      int gate = (b * l.steps + t) * 4 * hd;
+      int s = (b * l.steps + t) * hd;
+      int yo = returnSequences ? s : (t == last ? b * hd : -1);
+      int carry = b * hd;
+      int j0 = Gemm.SIMD ? SeqVector.lstmBackward(cache, l.gates + gate, l.dgates + gate, l.tanhC + s,
+          t > 0 ? l.c + s - hd : -1, l.dh + carry, l.dc + carry, dy, yo, hd) : 0;
+      for (int j = j0; j < hd; j++) { // the scalar form of SeqVector.lstmBackward
+        float dh = cache[l.dh + carry + j] + (yo >= 0 ? dy[yo + j] : 0f);
+        float i = cache[l.gates + gate + j];
+        float f = cache[l.gates + gate + hd + j];
+        float g = cache[l.gates + gate + 2 * hd + j];
+        float o = cache[l.gates + gate + 3 * hd + j];
+        float tc = cache[l.tanhC + s + j];
+        float cPrev = t > 0 ? cache[l.c + s - hd + j] : 0f;
+        float dc = cache[l.dc + carry + j] + dh * o * (1f - tc * tc); // ∂h/∂c = o·(1 − tanh²c)
+        cache[l.dc + carry + j] = dc * f;
+        // pre-activation gradients: σ' = s(1 − s), tanh' = 1 − g²
+        cache[l.dgates + gate + j] = dc * g * i * (1f - i);
+        cache[l.dgates + gate + hd + j] = dc * cPrev * f * (1f - f);
+        cache[l.dgates + gate + 2 * hd + j] = dc * i * (1f - g * g);
+        cache[l.dgates + gate + 3 * hd + j] = dh * tc * o * (1f - o);
+      }
+    }
+  }
+
+  /** Offsets of the regions of one cache. */
+  private static final class Layout {
+    final int steps;
+    final int hidden;
+    final int gates;   // (B, T, 4H) activated i, f, g, o
+    final int c;       // (B, T, H)
+    final int h;       // (B, T, H)
+    final int tanhC;   // (B, T, H)
+    final int dgates;  // (B, T, 4H) scratch: gate pre-activation gradients
+    final int dh;      // (B, H) scratch: gradient into h_t from step t+1
+    final int dc;      // (B, H) scratch: gradient into c_t from step t+1
+
+    Layout(float[] cache, int batch, int steps, int hidden) {
+      SeqMath.checkLength("LstmKernel", "cache", cache, cacheSize(batch, steps, hidden),
+          "batch " + batch + ", steps " + steps + ", hidden " + hidden);
+      this.steps = steps;
+      this.hidden = hidden;
+      int bth = batch * steps * hidden;
+      gates = 0;
+      c = 4 * bth;
+      h = 5 * bth;
+      tanhC = 6 * bth;
+      dgates = 7 * bth;
+      dh = 11 * bth;
+      dc = dh + batch * hidden;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.staticnet.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of the recurrent cells' pointwise work, one (sample, step) row at a time.
+ * Each method handles the whole vectors of a row and returns how many elements it did; the caller's
+ * scalar loop finishes the tail. Only touched when {@link Gemm#SIMD} is true, so this class (and
+ * jdk.incubator.vector) is never loaded otherwise. σ and tanh use the lane-wise EXP and TANH
+ * operators (SVML intrinsics on x86), evaluated in float.
+ */
+final class SeqVector {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+  private SeqVector() {}
+
+  private static FloatVector sigmoid(FloatVector v) {
+    return FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+  }
+
+  /** In place {@code c[from .. from+n) = tanh(c[..])}; returns the elements done. */
+  static int tanh(float[] c, int from, int n) {
+    int bound = S.loopBound(n);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector.fromArray(S, c, from + j).lanewise(VectorOperators.TANH).intoArray(c, from + j);
+    }
+    return bound;
+  }
+
+  /** {@link LstmKernel}'s cell for one row: activates [i f g o] at gate, writes c, tanh(c), h; cPrev < 0 → c_{−1} = 0. */
+  static int lstmForward(float[] c, int gate, int cPrev, int cOut, int tcOut, int hOut, int hd) {
+    int bound = S.loopBound(hd);
+    FloatVector zero = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector i = sigmoid(FloatVector.fromArray(S, c, gate + j));
+      FloatVector f = sigmoid(FloatVector.fromArray(S, c, gate + hd + j));
+      FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j).lanewise(VectorOperators.TANH);
+      FloatVector o = sigmoid(FloatVector.fromArray(S, c, gate + 3 * hd + j));
+      i.intoArray(c, gate + j);
+      f.intoArray(c, gate + hd + j);
+      g.intoArray(c, gate + 2 * hd + j);
+      o.intoArray(c, gate + 3 * hd + j);
+      FloatVector prev = cPrev >= 0 ? FloatVector.fromArray(S, c, cPrev + j) : zero;
+      FloatVector cell = f.mul(prev).add(i.mul(g));
+      FloatVector tc = cell.lanewise(VectorOperators.TANH);
+      cell.intoArray(c, cOut + j);
+      tc.intoArray(c, tcOut + j);
+      o.mul(tc).intoArray(c, hOut + j);
+    }
+    return bound;
+  }
+
+  /**
+   * {@link LstmKernel}'s cell backward for one row: dh = carry dh (+ dy[yo] if yo ≥ 0), dc from the
+   * carry; writes the four pre-activation gradients at dgate and dc·f back into the dc carry.
+   */
+  static int lstmBackward(float[] c, int gate, int dgate, int tc, int cPrev, int dh, int dc,
+                          float[] dy, int yo, int hd) {
+    int bound = S.loopBound(hd);
+    FloatVector zero = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector h = FloatVector.fromArray(S, c, dh + j);
+      if (yo >= 0) {
+        h = h.add(FloatVector.fromArray(S, dy, yo + j));
+      }
+      FloatVector i = FloatVector.fromArray(S, c, gate + j);
+      FloatVector f = FloatVector.fromArray(S, c, gate + hd + j);
+      FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j);
+      FloatVector o = FloatVector.fromArray(S, c, gate + 3 * hd + j);
+      FloatVector t = FloatVector.fromArray(S, c, tc + j);
+      FloatVector prev = cPrev >= 0 ? FloatVector.fromArray(S, c, cPrev + j) : zero;
+      FloatVector d = FloatVector.fromArray(S, c, dc + j).add(h.mul(o).mul(t.mul(t).neg().add(1f)));
+      d.mul(f).intoArray(c, dc + j);
+      d.mul(g).mul(i).mul(i.neg().add(1f)).intoArray(c, dgate + j);
+      d.mul(prev).mul(f).mul(f.neg().add(1f)).intoArray(c, dgate + hd + j);
+      d.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(c, dgate + 2 * hd + j);
+      h.mul(t).mul(o).mul(o.neg().add(1f)).intoArray(c, dgate + 3 * hd + j);
+    }
+    return bound;
+  }
+
+  /** {@link GruKernel}'s cell for one row: r, z, n from the projections at x and hh (written over x), h_t at hOut. */
+  static int gruForward(float[] c, int x, int hh, int hPrev, int hOut, int hd) {
+    int bound = S.loopBound(hd);
+    FloatVector zero = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector r = sigmoid(FloatVector.fromArray(S, c, x + j).add(FloatVector.fromArray(S, c, hh + j)));
+      FloatVector z = sigmoid(FloatVector.fromArray(S, c, x + hd + j).add(FloatVector.fromArray(S, c, hh + hd + j)));
+      FloatVector n = FloatVector.fromArray(S, c, x + 2 * hd + j)
+          .add(r.mul(FloatVector.fromArray(S, c, hh + 2 * hd + j))).lanewise(VectorOperators.TANH);
+      r.intoArray(c, x + j);
+      z.intoArray(c, x + hd + j);
+      n.intoArray(c, x + 2 * hd + j);
+      FloatVector prev = hPrev >= 0 ? FloatVector.fromArray(S, c, hPrev + j) : zero;
+      n.add(z.mul(prev.sub(n))).intoArray(c, hOut + j);
+    }
+    return bound;
+  }
+
+  /** {@link GruKernel}'s cell backward for one row; leaves dh·z in the dh carry. */
+  static int gruBackward(float[] c, int act, int hh, int dgx, int dgh, int hPrev, int carry,
+                         float[] dy, int yo, int hd) {
+    int bound = S.loopBound(hd);
+    FloatVector zero = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector dh = FloatVector.fromArray(S, c, carry + j);
+      if (yo >= 0) {
+        dh = dh.add(FloatVector.fromArray(S, dy, yo + j));
+      }
+      FloatVector r = FloatVector.fromArray(S, c, act + j);
+      FloatVector z = FloatVector.fromArray(S, c, act + hd + j);
+      FloatVector n = FloatVector.fromArray(S, c, act + 2 * hd + j);
+      FloatVector prev = hPrev >= 0 ? FloatVector.fromArray(S, c, hPrev + j) : zero;
+      FloatVector oneMinusZ = z.neg().add(1f);
+      FloatVector dnPre = dh.mul(oneMinusZ).mul(n.mul(n).neg().add(1f));
+      FloatVector dzPre = dh.mul(prev.sub(n)).mul(z).mul(oneMinusZ);
+      FloatVector drPre = dnPre.mul(FloatVector.fromArray(S, c, hh + 2 * hd + j)).mul(r).mul(r.neg().add(1f));
+      drPre.intoArray(c, dgx + j);
+      dzPre.intoArray(c, dgx + hd + j);
+      dnPre.intoArray(c, dgx + 2 * hd + j);
+      drPre.intoArray(c, dgh + j);
+      dzPre.intoArray(c, dgh + hd + j);
+      dnPre.mul(r).intoArray(c, dgh + 2 * hd + j);
+      dh.mul(z).intoArray(c, carry + j);
+    }
+    return bound;
+  }
+  /** In place {@code c[from + j] = exp(c[from + j] − max)} for all {@code j < n}; returns the sum of the results. */
+  static float expShifted(float[] c, int from, int n, float max) {
+    int bound = S.loopBound(n);
+    FloatVector sum = FloatVector.zero(S);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector e = FloatVector.fromArray(S, c, from + j).sub(max).lanewise(VectorOperators.EXP);
+      e.intoArray(c, from + j);
+      sum = sum.add(e);
+    }
+    float total = sum.reduceLanes(VectorOperators.ADD);
+    for (int j = bound; j < n; j++) {
+      float e = (float) Math.exp(c[from + j] - max);
+      c[from + j] = e;
+      total += e;
+    }
+    return total;
+  }
+
+  /** {@code dst[dOff + j] += src[sOff + j]} for the whole vectors of {@code j < n}; returns the elements done. */
+  static int addInto(float[] dst, int dOff, float[] src, int sOff, int n) {
+    int bound = S.loopBound(n);
+    for (int j = 0; j < bound; j += S.length()) {
+      FloatVector.fromArray(S, dst, dOff + j).add(FloatVector.fromArray(S, src, sOff + j)).intoArray(dst, dOff + j);
+    }
+    return bound;
+  }
+}
