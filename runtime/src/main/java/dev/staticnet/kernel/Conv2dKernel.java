@@ -13,6 +13,13 @@ package dev.staticnet.kernel;
  * {@link #TARGET_COLUMNS} columns. Depthwise convolutions ({@code groups == inC == outC}) run a
  * direct kernel instead ({@link ConvDepthwise}): their GEMM would have a single row.
  *
+ * <p>Backward: {@code dW_g += dY_g · col_gᵀ} (GEMM on the recomputed im2col matrix). For dx, a
+ * stride-1 "same"-style convolution is itself a convolution of dy by the flipped, transposed
+ * kernel ({@link ConvGeometry#dataGradient}): im2col of dy (plain copies) and one GEMM adding into
+ * dx. Other geometries compute {@code col = W_gᵀ · dY_g} and scatter-add it with col2im. Measured
+ * on the ResNet 3×3 shape (16→16, 32×32) the scalar col2im alone cost about as much as the dx GEMM,
+ * which is why it is avoided where it can be.
+ *
  * <p>Threads: the batch is split over the {@link Parallel} workers, each with its own scratch
  * ({@link ConvScratch}); a single sample leaves the splitting to {@link Gemm}. The weight gradient of
  * worker parts is summed in per-part buffers and added in part order, so results depend on the
@@ -52,7 +59,8 @@ public final class Conv2dKernel {
   /**
    * Backward pass; ADDS into {@code dx} (may be {@code null}), {@code dW = dparams[wOff ..]} and
    * {@code db = dparams[bOff ..]} (skipped when {@code bOff < 0}; {@code dparams == null} skips both).
-   * {@code dW += Σ_n dY_n · col_nᵀ}, {@code db += Σ_{n,pixels} dY}, {@code dx += col2im(Wᵀ · dY_n)}.
+   * {@code dW += Σ_n dY_n · col_nᵀ}, {@code db += Σ_{n,pixels} dY}, {@code dx += col2im(Wᵀ · dY_n)}
+   * (computed as a convolution of dy by the flipped kernel where that applies).
    */
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params,
                               int wOff, int bOff, ConvGeometry g, int batch) {

@@ -38,7 +38,9 @@ final class ConvColumns {
               continue;
             }
             int src = plane + ih * g.inW + shift;
-            Arrays.fill(col, dst, dst + lo, 0f);
+            for (int ow = 0; ow < lo; ow++) { // left padding
+              col[dst + ow] = 0f;
+            }
             if (g.sw == 1) {
               System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
             } else {
@@ -46,7 +48,9 @@ final class ConvColumns {
                 col[dst + ow] = x[src + ow * g.sw];
               }
             }
-            Arrays.fill(col, dst + hi, dst + g.outW, 0f);
+            for (int ow = hi; ow < g.outW; ow++) { // right padding
+              col[dst + ow] = 0f;
+            }
           }
         }
       }
