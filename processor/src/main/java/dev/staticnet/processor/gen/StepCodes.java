@@ -12,13 +12,6 @@ final class StepCodes {
   static final Set<StepKind> KINDS = EnumSet.of(StepKind.LINEAR, StepKind.FLATTEN, StepKind.RELU, StepKind.LEAKY_RELU,
       StepKind.SIGMOID, StepKind.TANH, StepKind.GELU, StepKind.SOFTMAX, StepKind.LOG_SOFTMAX, StepKind.DROPOUT,
       StepKind.LAYER_NORM, StepKind.BATCH_NORM);
-  /** Image kinds (Conv2d, pooling). */
-  static final Set<StepKind> IMAGE_KINDS = EnumSet.of(StepKind.CONV2D, StepKind.MAX_POOL2D, StepKind.AVG_POOL2D,
-      StepKind.GLOBAL_AVG_POOL);
-
-  static {
-    KINDS.addAll(IMAGE_KINDS);
-  }
 
   private StepCodes() {}
 
@@ -30,6 +23,13 @@ final class StepCodes {
     switch (layer.node().kind()) {
       case LINEAR:
         return new LinearCode(layer, initOverride(layer, network));
+      case CONV2D:
+        return new Conv2dCode(layer, initOverride(layer, network));
+      case MAX_POOL2D:
+      case AVG_POOL2D:
+        return new PoolCode(layer);
+      case GLOBAL_AVG_POOL:
+        return new GlobalAvgPoolCode(layer);
       case FLATTEN:
         return new FlattenCode(layer);
       case RELU:
@@ -47,13 +47,6 @@ final class StepCodes {
         return new LayerNormCode(layer);
       case BATCH_NORM:
         return new BatchNormCode(layer);
-      case CONV2D:
-        return new Conv2dCode(layer, initOverride(layer, network));
-      case MAX_POOL2D:
-      case AVG_POOL2D:
-        return new PoolCode(layer);
-      case GLOBAL_AVG_POOL:
-        return new GlobalAvgPoolCode(layer);
       default:
         throw new IllegalArgumentException(layer.node().path() + ": no code generation for "
             + layer.node().kind().displayName() + " yet");
@@ -68,5 +61,13 @@ final class StepCodes {
     }
     InitSpec networkInit = network.networkInit();
     return networkInit == null || networkInit.scheme().equals("DEFAULT") ? null : networkInit;
+  }
+
+  /** Image kinds (Conv2d, pooling), added to {@link #KINDS}. */
+  static final Set<StepKind> IMAGE_KINDS = EnumSet.of(StepKind.CONV2D, StepKind.MAX_POOL2D, StepKind.AVG_POOL2D,
+      StepKind.GLOBAL_AVG_POOL);
+
+  static {
+    KINDS.addAll(IMAGE_KINDS);
   }
 }
