@@ -99,4 +99,20 @@ final class CnnNets {
   interface AlexConv extends Model {
     @Conv2d(out = 96, kernel = 11, stride = 4) @ExpectShape({96, 55, 55}) Layer conv();
   }
+
+  /**
+   * Seed 004's shape walk on 3@64×64, ending in {@code Linear(576, 10)}: 448 + 4,640 + 264 + 804 +
+   * 5,770 = 11,926 parameters.
+   */
+  @Network(input = {3, 64, 64}, loss = Loss.CROSS_ENTROPY, params = 11_926)
+  interface SeedWalk extends Model {
+    @Conv2d(out = 16, kernel = 3, padding = 1) @ExpectShape({16, 64, 64}) Layer conv1();
+    @MaxPool2d(kernel = 2, stride = 2) @ExpectShape({16, 32, 32}) Layer pool1();
+    @Conv2d(out = 32, kernel = 3) @ExpectShape({32, 30, 30}) Layer conv2();
+    @MaxPool2d(kernel = 2, stride = 2, padding = 1) @ExpectShape({32, 16, 16}) Layer pool2();
+    @Conv2d(out = 8, kernel = 1) @ExpectShape({8, 16, 16}) Layer conv3();
+    @Conv2d(out = 4, kernel = 5) @ExpectShape({4, 12, 12}) Layer conv4();
+    @Flatten @ExpectShape({576}) Layer flatten();
+    @Linear(in = 576, out = 10) Layer fc();
+  }
 }

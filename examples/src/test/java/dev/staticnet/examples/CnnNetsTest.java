@@ -88,6 +88,17 @@ class CnnNetsTest {
   }
 
   @Test
+  void seed004ShapeWalkEndsInLinear576To10() {
+    assertEquals(11_926L, StaticNet_CnnNets_SeedWalk.PARAMETER_COUNT);
+    Model m = new StaticNet_CnnNets_SeedWalk(20);
+    List<Long> counts = m.layers().stream().map(Layer::parameterCount).toList();
+    assertEquals(List.of(448L, 0L, 4_640L, 0L, 264L, 804L, 0L, 5_770L), counts);
+    float[] x = TestData.uniform(2 * 3 * 64 * 64, 21);
+    assertEquals(20, m.predict(x, 2).length);
+    assertTrue(Float.isFinite(m.trainStep(x, new int[] {3, 9}, 2, Optimizer.sgd(0.01f))));
+  }
+
+  @Test
   void pointwiseConvEqualsLinearWithTheSameWeights() {
     Model conv = new StaticNet_ConvNets_Pointwise(14);
     Model linear = new StaticNet_ConvNets_PointwiseAsLinear(15);

@@ -127,6 +127,14 @@ class ConvGradientCheckTest {
   }
 
   @Test
+  void dropoutOnImagesWithZeroProbabilityInTrainModeAndInEvalMode() {
+    Model none = new StaticNet_ConvNets_ConvDropoutNone(16);
+    checkedAll(none, checkMse(none, true));
+    Model half = new StaticNet_ConvNets_ConvDropoutHalf(17);
+    checkedAll(half, checkMse(half, false));
+  }
+
+  @Test
   void wholeResidualNetworkInEvalModeWithLearnedRunningStatistics() {
     Model m = new StaticNet_ConvNets_SmallResNet(14);
     assertEquals(1_305L, m.parameterCount());

@@ -5,6 +5,7 @@ import dev.staticnet.AvgPool2d;
 import dev.staticnet.BatchNorm;
 import dev.staticnet.Block;
 import dev.staticnet.Conv2d;
+import dev.staticnet.Dropout;
 import dev.staticnet.Flatten;
 import dev.staticnet.GlobalAvgPool;
 import dev.staticnet.Init;
@@ -102,6 +103,19 @@ final class ConvNets {
     @Conv2d(out = 3, kernel = 3, bias = false) Layer conv();
     @BatchNorm Layer bn();
     @ReLU Layer relu();
+  }
+
+  /** Dropout on an image: the identity in eval mode and with p = 0. */
+  @Network(input = {2, 4, 4}, loss = Loss.MSE)
+  interface ConvDropoutNone extends Model {
+    @Conv2d(out = 3, kernel = 3, padding = 1) Layer conv();
+    @Dropout(p = 0) Layer drop();
+  }
+
+  @Network(input = {2, 4, 4}, loss = Loss.MSE)
+  interface ConvDropoutHalf extends Model {
+    @Conv2d(out = 3, kernel = 3, padding = 1) Layer conv();
+    @Dropout(p = 0.5) Layer drop();
   }
 
   /** A 1x1 convolution: per pixel, a Linear layer over the channels. */
