@@ -50,9 +50,14 @@ public final class Conv2dKernel {
     int parts = parts(g, batch);
     if (parts == 1) {
       forwardRange(y, x, params, wOff, bOff, g, 0, batch, chunk);
-    } else {
-      Parallel.run(parts, (part, count) -> forwardRange(y, x, params, wOff, bOff, g,
-          split(batch, part, count), split(batch, part + 1, count), chunk));
+      return;
+    }
+    BatchSplit task = SPLIT.get();
+    task.forward(y, x, params, wOff, bOff, g, batch, chunk);
+    try {
+      Parallel.run(parts, task);
+    } finally {
+      task.clear();
     }
   }
 
@@ -100,12 +105,13 @@ public final class Conv2dKernel {
         owner.zeroPartial(p, wc);
       }
     }
-    Parallel.run(parts, (part, count) -> {
-      float[] dw = part == 0 || dparams == null ? dparams : owner.partial(part);
-      int dwOff = part == 0 ? wOff : 0;
-      backwardRange(dx, dw, dwOff, dy, x, params, wOff, flipped, g,
-          split(batch, part, count), split(batch, part + 1, count), chunk);
-    });
+    BatchSplit task = SPLIT.get();
+    task.backward(dx, dparams, dy, x, params, wOff, flipped, g, batch, chunk, owner);
+    try {
+      Parallel.run(parts, task);
+    } finally {
+      task.clear();
+    }
     if (dparams != null) {
       for (int p = 1; p < parts; p++) {
         float[] partial = owner.partial(p);
@@ -113,6 +119,75 @@ public final class Conv2dKernel {
           dparams[wOff + i] += partial[i];
         }
       }
+    }
+  }
+
+  /** One reusable batch-split task per calling thread, so that a parallel call allocates nothing. */
+  private static final ThreadLocal<BatchSplit> SPLIT = ThreadLocal.withInitial(BatchSplit::new);
+
+  /** A forward or backward call cut into contiguous sample ranges, one per part. */
+  private static final class BatchSplit implements Parallel.Task {
+    private boolean backward;
+    private float[] y;
+    private float[] dx;
+    private float[] dparams;
+    private float[] dy;
+    private float[] x;
+    private float[] params;
+    private float[] flipped;
+    private int wOff;
+    private int bOff;
+    private ConvGeometry g;
+    private int batch;
+    private int chunk;
+    private ConvScratch owner;
+
+    void forward(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g, int batch, int chunk) {
+      this.backward = false;
+      this.y = y;
+      this.x = x;
+      this.params = params;
+      this.wOff = wOff;
+      this.bOff = bOff;
+      this.g = g;
+      this.batch = batch;
+      this.chunk = chunk;
+    }
+
+    void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params, int wOff, float[] flipped,
+                  ConvGeometry g, int batch, int chunk, ConvScratch owner) {
+      this.backward = true;
+      this.dx = dx;
+      this.dparams = dparams;
+      this.dy = dy;
+      this.x = x;
+      this.params = params;
+      this.wOff = wOff;
+      this.flipped = flipped;
+      this.g = g;
+      this.batch = batch;
+      this.chunk = chunk;
+      this.owner = owner;
+    }
+
+    /** Drops the arrays so an idle thread does not keep them alive. */
+    void clear() {
+      y = dx = dparams = dy = x = params = flipped = null;
+      g = null;
+      owner = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int from = split(batch, part, parts);
+      int to = split(batch, part + 1, parts);
+      if (!backward) {
+        forwardRange(y, x, params, wOff, bOff, g, from, to, chunk);
+        return;
+      }
+      // Part 0 adds into dparams itself, the others into the caller's per-part buffers.
+      float[] dw = part == 0 || dparams == null ? dparams : owner.partial(part);
+      backwardRange(dx, dw, part == 0 ? wOff : 0, dy, x, params, wOff, flipped, g, from, to, chunk);
     }
   }
 
@@ -337,9 +412,16 @@ public final class Conv2dKernel {
     if (wOff < 0) {
       throw new IllegalArgumentException("Conv2d: weight offset must be >= 0, got " + wOff);
     }
-    requireLength("params (weight at " + wOff + ")", params, (long) wOff + g.weightCount());
+    requireParams(params, "weight", wOff, g.weightCount());
     if (bOff >= 0) {
-      requireLength("params (bias at " + bOff + ")", params, (long) bOff + g.outC);
+      requireParams(params, "bias", bOff, g.outC);
+    }
+  }
+
+  /** As {@link #requireLength} for a parameter block; the message is only built on failure. */
+  private static void requireParams(float[] params, String what, int off, int count) {
+    if (params == null || params.length < (long) off + count) {
+      requireLength("params (" + what + " at " + off + ")", params, (long) off + count);
     }
   }
 

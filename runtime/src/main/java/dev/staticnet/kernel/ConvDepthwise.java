@@ -13,26 +13,84 @@ final class ConvDepthwise {
 
   /** y[n][c] = b[c] + Σ_{ki,kj} W[c][ki][kj] · x[n][c][oh·sh − ph + ki·dh][ow·sw − pw + kj·dw]. */
   static void forward(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g, int batch) {
-    int channels = g.outC;
-    run(g, batch, (from, to) -> {
-      for (int n = 0; n < batch; n++) {
-        for (int c = from; c < to; c++) {
-          forwardPlane(y, x, params, wOff, bOff, g, n, c);
-        }
-      }
-    }, channels);
+    ChannelSplit task = SPLIT.get();
+    task.set(false, y, null, null, null, x, params, wOff, bOff, g, batch);
+    run(task, g, batch);
   }
 
   /** dx[n][c] += Σ taps W·dy ; dW[c] += Σ_n Σ pixels dy·x ; bias gradients are the caller's. */
   static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params, int wOff,
                        ConvGeometry g, int batch) {
-    run(g, batch, (from, to) -> {
+    ChannelSplit task = SPLIT.get();
+    task.set(true, null, dx, dparams, dy, x, params, wOff, -1, g, batch);
+    run(task, g, batch);
+  }
+
+  /** Runs the task on the caller, or split over channels when the call is large enough. */
+  private static void run(ChannelSplit task, ConvGeometry g, int batch) {
+    int parts = g.macsPerSample() * batch < PARALLEL_MACS ? 1 : Math.min(g.outC, Parallel.threads());
+    try {
+      if (parts == 1) {
+        task.run(0, 1);
+      } else {
+        Parallel.run(parts, task);
+      }
+    } finally {
+      task.clear();
+    }
+  }
+
+  /** One reusable task per calling thread, so that a call allocates nothing. */
+  private static final ThreadLocal<ChannelSplit> SPLIT = ThreadLocal.withInitial(ChannelSplit::new);
+
+  /** A forward or backward call cut into contiguous channel ranges, one per part. */
+  private static final class ChannelSplit implements Parallel.Task {
+    private boolean backward;
+    private float[] y;
+    private float[] dx;
+    private float[] dparams;
+    private float[] dy;
+    private float[] x;
+    private float[] params;
+    private int wOff;
+    private int bOff;
+    private ConvGeometry g;
+    private int batch;
+
+    void set(boolean backward, float[] y, float[] dx, float[] dparams, float[] dy, float[] x, float[] params,
+             int wOff, int bOff, ConvGeometry g, int batch) {
+      this.backward = backward;
+      this.y = y;
+      this.dx = dx;
+      this.dparams = dparams;
+      this.dy = dy;
+      this.x = x;
+      this.params = params;
+      this.wOff = wOff;
+      this.bOff = bOff;
+      this.g = g;
+      this.batch = batch;
+    }
+
+    void clear() {
+      y = dx = dparams = dy = x = params = null;
+      g = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int from = (int) ((long) g.outC * part / parts);
+      int to = (int) ((long) g.outC * (part + 1) / parts);
       for (int c = from; c < to; c++) {
         for (int n = 0; n < batch; n++) {
-          backwardPlane(dx, dparams, dy, x, params, wOff, g, n, c);
+          if (backward) {
+            backwardPlane(dx, dparams, dy, x, params, wOff, g, n, c);
+          } else {
+            forwardPlane(y, x, params, wOff, bOff, g, n, c);
+          }
         }
       }
-    }, g.outC);
+    }
   }
 
   private static void forwardPlane(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g,
@@ -95,21 +153,5 @@ final class ConvDepthwise {
         }
       }
     }
-  }
-
-  /** A range [from, to) of channels. */
-  private interface ChannelRange {
-    void run(int from, int to);
-  }
-
-  /** Splits the channels over the workers when the call is large enough. */
-  private static void run(ConvGeometry g, int batch, ChannelRange body, int channels) {
-    int parts = g.macsPerSample() * batch < PARALLEL_MACS ? 1 : Math.min(channels, Parallel.threads());
-    if (parts == 1) {
-      body.run(0, channels);
-      return;
-    }
-    Parallel.run(parts, (part, count) -> body.run(
-        (int) ((long) channels * part / count), (int) ((long) channels * (part + 1) / count)));
   }
 }
