@@ -76,6 +76,20 @@ final class SeqVector {
     return bound;
   }
 
+  /** In place {@code σ} over all of {@code c[from .. from+n)}, the tail with the bit-identical scalar form. */
+  static void sigmoidAll(float[] c, int from, int n) {
+    for (int j = sigmoid(c, from, n); j < n; j++) {
+      c[from + j] = SeqMath.sigmoid(c[from + j]);
+    }
+  }
+
+  /** In place {@code tanh} over all of {@code c[from .. from+n)}, the tail with the bit-identical scalar form. */
+  static void tanhAll(float[] c, int from, int n) {
+    for (int j = tanh(c, from, n); j < n; j++) {
+      c[from + j] = SeqMath.tanh(c[from + j]);
+    }
+  }
+
   /** In place {@code c[from .. from+n) = σ(c[..])}; returns the elements done. */
   static int sigmoid(float[] c, int from, int n) {
     int bound = S.loopBound(n);
@@ -85,27 +99,40 @@ final class SeqVector {
     return bound;
   }
 
-  /** {@link LstmKernel}'s cell for one row: activates [i f g o] at gate, writes c, tanh(c), h; cPrev < 0 → c_{−1} = 0. */
+  /**
+   * {@link LstmKernel}'s cell for one whole row: activates [i f g o] at gate, writes c, tanh(c), h;
+   * cPrev &lt; 0 → c_{−1} = 0. Returns hd. Runs as short passes, one nonlinearity each, so that C2
+   * inlines exp into every loop (vectors passed to a method that is not inlined are boxed).
+   */
   static int lstmForward(float[] c, int gate, int cPrev, int cOut, int tcOut, int hOut, int hd) {
+    sigmoidAll(c, gate, 2 * hd);          // i, f
+    tanhAll(c, gate + 2 * hd, hd);        // g
+    sigmoidAll(c, gate + 3 * hd, hd);     // o
     int bound = S.loopBound(hd);
-    FloatVector zero = FloatVector.zero(S);
-    for (int j = 0; j < bound; j += S.length()) {
-      FloatVector i = sigmoid(FloatVector.fromArray(S, c, gate + j));
-      FloatVector f = sigmoid(FloatVector.fromArray(S, c, gate + hd + j));
-      FloatVector g = tanh(FloatVector.fromArray(S, c, gate + 2 * hd + j));
-      FloatVector o = sigmoid(FloatVector.fromArray(S, c, gate + 3 * hd + j));
-      i.intoArray(c, gate + j);
-      f.intoArray(c, gate + hd + j);
-      g.intoArray(c, gate + 2 * hd + j);
-      o.intoArray(c, gate + 3 * hd + j);
-      FloatVector prev = cPrev >= 0 ? FloatVector.fromArray(S, c, cPrev + j) : zero;
-      FloatVector cell = f.mul(prev).add(i.mul(g));
-      FloatVector tc = tanh(cell);
+    for (int j = 0; j < bound; j += S.length()) { // c = f·c_{t−1} + i·g
+      FloatVector i = FloatVector.fromArray(S, c, gate + j);
+      FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j);
+      FloatVector ig = i.mul(g);
+      FloatVector cell = cPrev >= 0
+          ? FloatVector.fromArray(S, c, gate + hd + j).mul(FloatVector.fromArray(S, c, cPrev + j)).add(ig)
+          : FloatVector.fromArray(S, c, gate + hd + j).mul(0f).add(ig);
       cell.intoArray(c, cOut + j);
-      tc.intoArray(c, tcOut + j);
-      o.mul(tc).intoArray(c, hOut + j);
+      cell.intoArray(c, tcOut + j);
     }
-    return bound;
+    for (int j = bound; j < hd; j++) {
+      float prev = cPrev >= 0 ? c[cPrev + j] : 0f;
+      float cell = c[gate + hd + j] * prev + c[gate + j] * c[gate + 2 * hd + j];
+      c[cOut + j] = cell;
+      c[tcOut + j] = cell;
+    }
+    tanhAll(c, tcOut, hd);                // tanh(c)
+    for (int j = 0; j < bound; j += S.length()) { // h = o·tanh(c)
+      FloatVector.fromArray(S, c, gate + 3 * hd + j).mul(FloatVector.fromArray(S, c, tcOut + j)).intoArray(c, hOut + j);
+    }
+    for (int j = bound; j < hd; j++) {
+      c[hOut + j] = c[gate + 3 * hd + j] * c[tcOut + j];
+    }
+    return hd;
   }
 
   /**
@@ -137,22 +164,37 @@ final class SeqVector {
     return bound;
   }
 
-  /** {@link GruKernel}'s cell for one row: r, z, n from the projections at x and hh (written over x), h_t at hOut. */
+  /**
+   * {@link GruKernel}'s cell for one whole row: r, z, n from the projections at x and hh (written
+   * over x), h_t at hOut; hPrev &lt; 0 → h_{−1} = 0. Returns hd. Short passes as in {@link #lstmForward}.
+   */
   static int gruForward(float[] c, int x, int hh, int hPrev, int hOut, int hd) {
-    int bound = S.loopBound(hd);
-    FloatVector zero = FloatVector.zero(S);
-    for (int j = 0; j < bound; j += S.length()) {
-      FloatVector r = sigmoid(FloatVector.fromArray(S, c, x + j).add(FloatVector.fromArray(S, c, hh + j)));
-      FloatVector z = sigmoid(FloatVector.fromArray(S, c, x + hd + j).add(FloatVector.fromArray(S, c, hh + hd + j)));
-      FloatVector n = tanh(FloatVector.fromArray(S, c, x + 2 * hd + j)
-          .add(r.mul(FloatVector.fromArray(S, c, hh + 2 * hd + j))));
-      r.intoArray(c, x + j);
-      z.intoArray(c, x + hd + j);
-      n.intoArray(c, x + 2 * hd + j);
-      FloatVector prev = hPrev >= 0 ? FloatVector.fromArray(S, c, hPrev + j) : zero;
-      n.add(z.mul(prev.sub(n))).intoArray(c, hOut + j);
+    addInto(c, x, c, hh, 2 * hd);                 // r, z pre-activations: x-side + h-side
+    for (int j = S.loopBound(2 * hd); j < 2 * hd; j++) {
+      c[x + j] += c[hh + j];
     }
-    return bound;
+    sigmoidAll(c, x, 2 * hd);
+    int bound = S.loopBound(hd);
+    int n = x + 2 * hd;
+    for (int j = 0; j < bound; j += S.length()) { // n pre-activation: x_n + r ⊙ hh_n
+      FloatVector.fromArray(S, c, n + j)
+          .add(FloatVector.fromArray(S, c, x + j).mul(FloatVector.fromArray(S, c, hh + 2 * hd + j)))
+          .intoArray(c, n + j);
+    }
+    for (int j = bound; j < hd; j++) {
+      c[n + j] = c[n + j] + c[x + j] * c[hh + 2 * hd + j];
+    }
+    tanhAll(c, n, hd);
+    for (int j = 0; j < bound; j += S.length()) { // h = n + z ⊙ (h_{t−1} − n)
+      FloatVector nv = FloatVector.fromArray(S, c, n + j);
+      FloatVector prev = hPrev >= 0 ? FloatVector.fromArray(S, c, hPrev + j) : FloatVector.zero(S);
+      nv.add(FloatVector.fromArray(S, c, x + hd + j).mul(prev.sub(nv))).intoArray(c, hOut + j);
+    }
+    for (int j = bound; j < hd; j++) {
+      float prev = hPrev >= 0 ? c[hPrev + j] : 0f;
+      c[hOut + j] = c[n + j] + c[x + hd + j] * (prev - c[n + j]);
+    }
+    return hd;
   }
 
   /** {@link GruKernel}'s cell backward for one row; leaves dh·z in the dh carry. */
