@@ -81,7 +81,7 @@ final class AttentionHead {
   private static float expShifted(float[] c, int from, int n, float max) {
     float sum = 0f;
     for (int j = 0; j < n; j++) {
-      float e = (float) Math.exp(c[from + j] - max);
+      float e = SeqMath.exp(c[from + j] - max);
       c[from + j] = e;
       sum += e;
     }

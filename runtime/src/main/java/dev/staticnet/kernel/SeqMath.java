@@ -7,22 +7,58 @@ final class SeqMath {
 
   private SeqMath() {}
 
-  /** {@code σ(x) = 1 / (1 + e^{−x})}, evaluated in double (saturates cleanly for |x| large). */
+  private static final float LOG2E = 1.44269504088896341f;
+  private static final float LN2_HI = 0.693359375f;
+  private static final float LN2_LO = -2.12194440e-4f;
+  /** 1.5·2²³: adding and subtracting it rounds a float of magnitude below 2²² to the nearest integer. */
+  static final float ROUND = 12582912f;
+  /** Below this e^x is 0 (float underflow); above the max it is clamped to e^88.3. */
+  static final float EXP_MIN = -87.3f;
+  static final float EXP_MAX = 88.3f;
+
+  /**
+   * {@code e^x} in float, Cephes' {@code expf}: {@code x = n·ln2 + r}, |r| ≤ ln2/2, a degree-6
+   * polynomial for {@code e^r}, {@code 2^n} built in the exponent bits. {@link SeqVector#exp} performs
+   * the same float operations in the same order, so both give the same bits (tested): results do not
+   * depend on the vector width, on whether SIMD is on, or on JIT state.
+   */
+  static float exp(float x) {
+    float xc = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
+    float shifted = xc * LOG2E + ROUND; // ROUND + n, n = round(x·log2 e)
+    float n = shifted - ROUND;
+    float r = xc - n * LN2_HI - n * LN2_LO;
+    float p = r * 1.9875691500e-4f + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    float er = p * (r * r) + r + 1f;
+    int bits = Float.floatToRawIntBits(shifted) - Float.floatToRawIntBits(ROUND); // n as an int
+    float pow2n = Float.intBitsToFloat((bits + 127) << 23);
+    return x < EXP_MIN ? 0f : er * pow2n;
+  }
+
+  /** {@code σ(x) = 1 / (1 + e^{−x})}, the same float operations as {@link SeqVector#sigmoid}. */
   static float sigmoid(float x) {
-    return (float) (1.0 / (1.0 + Math.exp(-x)));
+    return 1f / (exp(-x) + 1f);
   }
 
   /**
-   * {@code tanh(x)} via the intrinsic {@code Math.exp} ({@code Math.tanh} is not intrinsified):
-   * {@code 1 − 2/(e^{2x} + 1)} in double, and the odd Taylor series near 0 where that form cancels.
+   * {@code tanh x} (Cephes' {@code tanhf}): an odd polynomial for |x| &lt; 0.625, else
+   * {@code ±(1 − 2/(e^{2|x|} + 1))}; the same float operations as {@link SeqVector#tanh}.
    */
   static float tanh(float x) {
-    double d = x;
-    if (Math.abs(d) < 0.01) {
-      double d2 = d * d;
-      return (float) (d * (1.0 - d2 * (1.0 / 3.0 - d2 * (2.0 / 15.0))));
+    float ax = Math.abs(x);
+    if (ax < 0.625f) {
+      float z = x * x;
+      float p = z * -5.70498872745e-3f + 2.06390887954e-2f;
+      p = p * z - 5.37397155531e-2f;
+      p = p * z + 1.33314422036e-1f;
+      p = p * z - 3.33332819422e-1f;
+      return p * z * x + x;
     }
-    return (float) (1.0 - 2.0 / (Math.exp(2.0 * d) + 1.0));
+    float t = 1f - 2f / (exp(ax + ax) + 1f);
+    return x < 0f ? -t : t;
   }
 
   /** {@code c[r, :] += params[bOff ..]} for each of {@code rows} rows of {@code n}; no-op when bOff < 0. */
