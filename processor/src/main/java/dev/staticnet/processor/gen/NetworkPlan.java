@@ -128,6 +128,13 @@ final class NetworkPlan {
         caches.add(cache(variables.unique(var + "Mask"), size, 0));
         out = activation(var, size);
         break;
+      case RNN:
+      case LSTM:
+      case GRU:
+      case MULTI_HEAD_ATTENTION:
+        caches.add(cache(variables.unique(var + "Cache"), SequenceCaches.perSample(layer), 0));
+        out = activation(var, size);
+        break;
       default:
         out = activation(var, size);
     }

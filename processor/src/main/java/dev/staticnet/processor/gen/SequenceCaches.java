@@ -1,0 +1,32 @@
+package dev.staticnet.processor.gen;
+
+import dev.staticnet.processor.model.LayerNode;
+
+/**
+ * Per-sample floats of the cache a recurrent or attention kernel keeps from forward to backward.
+ * The same formulas as the kernels' {@code cacheSize(batch, ...)} at batch 1 (all are linear in the
+ * batch); the processor never loads the runtime, so they are restated here.
+ */
+final class SequenceCaches {
+  private SequenceCaches() {}
+
+  static long perSample(LayerNode layer) {
+    long steps = layer.input().get(0);
+    long hidden = layer.attrs().hidden();
+    switch (layer.kind()) {
+      case RNN:
+        return (2 * steps + 1) * hidden; // RnnKernel.cacheSize: states, their gradients, one row block
+      case LSTM:
+        return (11 * steps + 2) * hidden; // LstmKernel.cacheSize: gates, c, h, tanh(c), gate gradients, 2 rows
+      case GRU:
+        return (13 * steps + 1) * hidden; // GruKernel.cacheSize: gates, hh projections, h, 2 gradients, 1 row
+      case MULTI_HEAD_ATTENTION: {
+        long dim = layer.input().get(1);
+        // AttentionKernel.cacheSize: QKV, ctx and their gradients; probabilities and their gradients
+        return 8 * steps * dim + 2L * layer.attrs().heads() * steps * steps;
+      }
+      default:
+        throw new IllegalArgumentException(layer.path() + ": " + layer.kind().displayName() + " keeps no cache");
+    }
+  }
+}
