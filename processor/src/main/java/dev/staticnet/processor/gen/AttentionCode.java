@@ -13,6 +13,7 @@ final class AttentionCode implements StepCode {
   private String steps;
   private String dim;
   private String heads;
+  private String causal;
 
   AttentionCode(Op.Layer op) {
     this.op = op;
@@ -42,6 +43,7 @@ final class AttentionCode implements StepCode {
     steps = c.intConstant(prefix + "_STEPS", n.input().get(0));
     dim = c.intConstant(prefix + "_DIM", n.input().get(1));
     heads = c.intConstant(prefix + "_HEADS", n.attrs().heads());
+    causal = BooleanConstants.add(c, prefix + "_CAUSAL", n.attrs().causal());
   }
 
   private String tensor(String name) {
@@ -68,8 +70,7 @@ final class AttentionCode implements StepCode {
 
   private CodeBlock offsetsAndSizes() {
     return CodeBlock.of("params, $L, $L, $L, $L, batch, $L, $L, $L, $L", tensor("in_proj_weight"),
-        tensor("in_proj_bias"), tensor("out_proj.weight"), tensor("out_proj.bias"), steps, dim, heads,
-        op.node().attrs().causal());
+        tensor("in_proj_bias"), tensor("out_proj.weight"), tensor("out_proj.bias"), steps, dim, heads, causal);
   }
 
   @Override

@@ -18,6 +18,7 @@ final class RecurrentCode implements StepCode {
   private String in;
   private String hidden;
   private String gateRows;
+  private String returnSequences;
 
   RecurrentCode(Op.Layer op) {
     this.op = op;
@@ -74,6 +75,7 @@ final class RecurrentCode implements StepCode {
     steps = c.intConstant(prefix + "_STEPS", n.input().get(0));
     in = c.intConstant(prefix + "_IN", n.input().get(1));
     hidden = c.intConstant(prefix + "_HIDDEN", n.attrs().hidden());
+    returnSequences = BooleanConstants.add(c, prefix + "_RETURN_SEQUENCES", n.attrs().returnSequences());
     gateRows = gates() == 1 ? hidden : gates() + " * " + hidden;
   }
 
@@ -98,7 +100,7 @@ final class RecurrentCode implements StepCode {
   private CodeBlock offsetsAndSizes() {
     return CodeBlock.of("params, $L, $L, $L, $L, batch, $L, $L, $L, $L", tensor("weight_ih_l0"),
         tensor("weight_hh_l0"), tensor("bias_ih_l0"), tensor("bias_hh_l0"), steps, in, hidden,
-        node().attrs().returnSequences());
+        returnSequences);
   }
 
   @Override
