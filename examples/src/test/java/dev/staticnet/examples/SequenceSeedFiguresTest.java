@@ -44,6 +44,40 @@ class SequenceSeedFiguresTest {
     assertEquals(expected, dhTdh1, 1e-4 * expected, "dh" + steps + "/dh1 for w = " + w);
   }
 
+  /**
+   * Seed 004: along the cell path c_t = f ⊙ c_{t−1} + i ⊙ g, ∂c20/∂c1 = f¹⁹ = 0.99¹⁹ ≈ 0.826 when
+   * f = 0.99 (the gradient does not vanish). Set up so that only x_1 writes into the cell (g_t =
+   * tanh(W_ig·x_t) = 0 after it) and no gate reads x or h: then dh20/dx_1 = o·(1 − tanh²c20) ·
+   * ∂c20/∂c1 · i·(1 − g_1²)·W_ig, read from the generated backward pass as in the RNN test.
+   */
+  @Test
+  void lstmCellPathKeepsTheGradient() {
+    int steps = 20;
+    GeneratedModel lstm = new StaticNet_SequenceSeedNets_ScalarLstm20(1);
+    Parameters p = lstm.parameters();
+    float forgetBias = (float) Math.log(0.99 / 0.01); // σ(b_f) = 0.99
+    p.set("lstm.weight_ih_l0", new float[] {0, 0, 1, 0}); // gates i, f, g, o: only g reads x
+    p.set("lstm.weight_hh_l0", new float[4]);
+    p.set("lstm.bias_ih_l0", new float[] {0, forgetBias, 0, 0}); // i = o = σ(0) = 0.5
+    p.set("lstm.bias_hh_l0", new float[4]);
+    float[] x = new float[steps];
+    x[0] = 1;
+    double f = 1 / (1 + Math.exp(-forgetBias));
+    double g1 = Math.tanh(1);
+    double c1 = 0.5 * g1;
+    double cT = Math.pow(f, steps - 1) * c1;
+    float[] h = lstm.predict(x, 1);
+    assertEquals(0.5 * Math.tanh(cT), h[steps - 1], 1e-6, "h20 = o·tanh(f¹⁹·c1)");
+    float[] targets = h.clone();
+    targets[steps - 1] = h[steps - 1] * 0.5f;
+    lstm.gradients(x, null, targets, 1, true);
+    double dLossDhT = 2 * ((double) h[steps - 1] - targets[steps - 1]) / steps;
+    double dcTdc1 = lstm.inputGradient()[0]
+        / (dLossDhT * 0.5 * (1 - Math.tanh(cT) * Math.tanh(cT)) * 0.5 * (1 - g1 * g1));
+    assertEquals(Math.pow(0.99, 19), dcTdc1, 1e-4, "dc20/dc1 = 0.99^19");
+    assertEquals(0.8262, dcTdc1, 1e-4);
+  }
+
   @Test
   void pytorchParameterCounts() {
     assertEquals(3_768_320L, StaticNet_SequenceSeedNets_TwoLayerLstm512.PARAMETER_COUNT); // nn.LSTM(300, 512, 2)

@@ -27,6 +27,12 @@ final class SequenceSeedNets {
     @RNN(hidden = 1, nonlinearity = Activation.RELU, returnSequences = true) Layer rnn();
   }
 
+  /** Seed 004's LSTM cell path: one unit over 20 steps, every h out (∂c20/∂c1 = f¹⁹). */
+  @Network(input = {20, 1}, loss = Loss.MSE, params = 16)
+  interface ScalarLstm20 extends Model {
+    @LSTM(hidden = 1, returnSequences = true) Layer lstm();
+  }
+
   /**
    * PyTorch {@code nn.LSTM(300, 512, num_layers=2)}: layer 0 4·512·(300 + 512) + 2·4·512 = 1,667,072,
    * layer 1 4·512·(512 + 512) + 2·4·512 = 2,101,248; 3,768,320 in all.
