@@ -9,6 +9,10 @@ final class AttentionHead {
 
   /** {@code P = softmax(Q Kᵀ/√dh)} (masked if causal) into probs, {@code P·V} into ctx. */
   static void forward(float[] c, AttentionKernel.Layout l, int b, int h, boolean causal) {
+    if (Gemm.SIMD) {
+      forwardVector(c, l, b, h, causal);
+      return;
+    }
     int t = l.steps;
     int d3 = 3 * l.dim;
     int q = l.qkv + b * t * d3 + h * l.headDim; // Q_h (T, dh), leading dimension 3D
@@ -25,7 +29,12 @@ final class AttentionHead {
    * dQ_h, dK_h, dV_h into the dqkv scratch: {@code dV = Pᵀ dO}, {@code dP = dO Vᵀ},
    * {@code dS = P ⊙ (dP − rowsum(P ⊙ dP)) / √dh}, {@code dQ = dS K}, {@code dK = dSᵀ Q}.
    */
-  static void backward(float[] c, AttentionKernel.Layout l, float[] dctx, int dctxOff, int b, int h) {
+  static void backward(float[] c, AttentionKernel.Layout l, float[] dctx, int dctxOff, int b, int h,
+                       boolean causal) {
+    if (Gemm.SIMD) {
+      backwardVector(c, l, dctx, dctxOff, b, h, causal);
+      return;
+    }
     int t = l.steps;
     int d3 = 3 * l.dim;
     int head = b * t * d3 + h * l.headDim;
@@ -40,7 +49,13 @@ final class AttentionHead {
     int dout = dctxOff + b * t * l.dim + h * l.headDim;
     Gemm.gemm(true, false, t, l.headDim, t, c, p, t, dctx, dout, l.dim, 0f, c, dv, d3);
     Gemm.gemm(false, true, t, t, l.headDim, dctx, dout, l.dim, c, v, d3, 0f, c, dp, t);
-    float scale = (float) (1.0 / Math.sqrt(l.headDim));
+    scoreGradients(c, p, dp, t, (float) (1.0 / Math.sqrt(l.headDim)));
+    Gemm.gemm(false, false, t, l.headDim, t, c, dp, t, c, k, d3, 0f, c, dq, d3);
+    Gemm.gemm(true, false, t, l.headDim, t, c, dp, t, c, q, d3, 0f, c, dk, d3);
+  }
+
+  /** In place over the (T, T) block dP at {@code c[dp]}: {@code dS = P ⊙ (dP − rowsum(P ⊙ dP)) · scale}. */
+  private static void scoreGradients(float[] c, int p, int dp, int t, float scale) {
     for (int i = 0; i < t; i++) {
       int row = i * t;
       float dot = 0f;
@@ -51,29 +66,101 @@ final class AttentionHead {
         c[dp + row + j] = c[p + row + j] * (c[dp + row + j] - dot) * scale;
       }
     }
-    Gemm.gemm(false, false, t, l.headDim, t, c, dp, t, c, k, d3, 0f, c, dq, d3);
-    Gemm.gemm(true, false, t, l.headDim, t, c, dp, t, c, q, d3, 0f, c, dk, d3);
+  }
+
+  /** Per-thread (dh, T) buffer for a transposed K or V block; grown on demand, then reused. */
+  private static final ThreadLocal<float[][]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[1][0]);
+
+  private static float[] transposedBuffer(int size) {
+    float[][] holder = TRANSPOSED.get();
+    if (holder[0].length < size) {
+      holder[0] = new float[size];
+    }
+    return holder[0];
+  }
+
+  /** {@link #forward} on the Vector API: scores from Kᵀ (dh, T) row by row, then P·V row by row. */
+  private static void forwardVector(float[] c, AttentionKernel.Layout l, int b, int h, boolean causal) {
+    int t = l.steps;
+    int dh = l.headDim;
+    int d3 = 3 * l.dim;
+    int q = l.qkv + b * t * d3 + h * dh;
+    int k = q + l.dim;
+    int v = q + 2 * l.dim;
+    int p = l.probs + (b * l.heads + h) * t * t;
+    int ctx = l.ctx + b * t * l.dim + h * dh;
+    float[] kT = transposedBuffer(dh * t);                   // (dh, T)
+    SeqMath.transpose(kT, 0, c, k, t, dh, d3);
+    float scale = (float) (1.0 / Math.sqrt(dh));
+    for (int i = 0; i < t; i++) {
+      int keys = causal ? i + 1 : t;
+      int row = p + i * t;
+      AttentionVector.rowTimesMatrix(c, row, keys, c, q + i * d3, 1, dh, kT, 0, t); // s_i = Q_i·Kᵀ
+      softmaxRow(c, row, keys, t, scale);
+      AttentionVector.rowTimesMatrix(c, ctx + i * l.dim, dh, c, row, 1, keys, c, v, d3); // P_i·V
+    }
+  }
+
+  /** {@link #backward} on the Vector API, every product as rows times small matrices. */
+  private static void backwardVector(float[] c, AttentionKernel.Layout l, float[] dctx, int dctxOff, int b, int h,
+                                     boolean causal) {
+    int t = l.steps;
+    int dh = l.headDim;
+    int d3 = 3 * l.dim;
+    int head = b * t * d3 + h * dh;
+    int q = l.qkv + head;
+    int k = q + l.dim;
+    int v = q + 2 * l.dim;
+    int dq = l.dqkv + head;
+    int dk = dq + l.dim;
+    int dv = dq + 2 * l.dim;
+    int p = l.probs + (b * l.heads + h) * t * t;
+    int dp = l.dprobs + (b * l.heads + h) * t * t;
+    int dout = dctxOff + b * t * l.dim + h * dh;
+    float[] vT = transposedBuffer(dh * t);                   // (dh, T)
+    SeqMath.transpose(vT, 0, c, v, t, dh, d3);
+    for (int i = 0; i < t; i++) { // dP_i = dO_i·Vᵀ (masked keys: P = 0, so dS = 0 whatever dP is)
+      AttentionVector.rowTimesMatrix(c, dp + i * t, t, dctx, dout + i * l.dim, 1, dh, vT, 0, t);
+    }
+    for (int j = 0; j < t; j++) { // dV_j = Σ_i P_ij dO_i, over the queries that see key j
+      int from = causal ? j : 0;
+      AttentionVector.rowTimesMatrix(c, dv + j * d3, dh, c, p + from * t + j, t, t - from,
+          dctx, dout + from * l.dim, l.dim);
+    }
+    scoreGradients(c, p, dp, t, (float) (1.0 / Math.sqrt(dh)));
+    for (int i = 0; i < t; i++) { // dQ_i = Σ_j dS_ij K_j
+      int keys = causal ? i + 1 : t;
+      AttentionVector.rowTimesMatrix(c, dq + i * d3, dh, c, dp + i * t, 1, keys, c, k, d3);
+    }
+    for (int j = 0; j < t; j++) { // dK_j = Σ_i dS_ij Q_i
+      int from = causal ? j : 0;
+      AttentionVector.rowTimesMatrix(c, dk + j * d3, dh, c, dp + from * t + j, t, t - from,
+          c, q + from * d3, d3);
+    }
   }
 
   /** Row-wise {@code softmax(scale·s)} of the (T, T) block at {@code c[p]}; causal rows see keys j ≤ i only. */
   static void softmaxRows(float[] c, int p, int t, float scale, boolean causal) {
     for (int i = 0; i < t; i++) {
-      int row = p + i * t;
-      int keys = causal ? i + 1 : t;
-      float max = Float.NEGATIVE_INFINITY;
-      for (int j = 0; j < keys; j++) {
-        float s = c[row + j] * scale;
-        c[row + j] = s;
-        max = Math.max(max, s);
-      }
-      float sum = Gemm.SIMD ? SeqVector.expShifted(c, row, keys, max) : expShifted(c, row, keys, max);
-      float inv = 1f / sum;
-      for (int j = 0; j < keys; j++) {
-        c[row + j] *= inv;
-      }
-      for (int j = keys; j < t; j++) {
-        c[row + j] = 0f;
-      }
+      softmaxRow(c, p + i * t, causal ? i + 1 : t, t, scale);
+    }
+  }
+
+  /** {@code softmax(scale·s)} over the first {@code keys} of the {@code t} entries at {@code c[row]}; the rest 0. */
+  private static void softmaxRow(float[] c, int row, int keys, int t, float scale) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int j = 0; j < keys; j++) {
+      float s = c[row + j] * scale;
+      c[row + j] = s;
+      max = Math.max(max, s);
+    }
+    float sum = Gemm.SIMD ? SeqVector.expShifted(c, row, keys, max) : expShifted(c, row, keys, max);
+    float inv = 1f / sum;
+    for (int j = 0; j < keys; j++) {
+      c[row + j] *= inv;
+    }
+    for (int j = keys; j < t; j++) {
+      c[row + j] = 0f;
     }
   }
 

@@ -93,7 +93,7 @@ public final class AttentionKernel {
       dctx = dy;
       dctxOff = 0;
     }
-    forEachHead(batch, heads, steps, dim, (b, h) -> AttentionHead.backward(cache, l, dctx, dctxOff, b, h));
+    forEachHead(batch, heads, steps, dim, (b, h) -> AttentionHead.backward(cache, l, dctx, dctxOff, b, h, causal));
     if (dparams != null) { // dW_in += dQKVᵀ·x ; db_in += Σ dQKV
       Gemm.gemm(true, false, d3, dim, rows, cache, l.dqkv, d3, x, 0, dim, 1f, dparams, wInOff, dim);
       SeqMath.addColumnSums(dparams, bInOff, cache, l.dqkv, rows, d3, d3);

@@ -17,9 +17,11 @@ import java.util.Arrays;
  *
  * <p>Input {@code x (batch, steps, in)}; output {@code y (batch, steps, hidden)} when
  * {@code returnSequences}, else {@code y (batch, hidden)} = the last state. {@code cache} holds
- * {@link #cacheSize} floats (linear in batch), allocated by the caller and kept from forward to
- * backward. The input projection of all steps is one GEMM of {@code batch·steps} rows; each step's
- * recurrent projection is one GEMM; the pointwise work is split over the batch on {@link Parallel}.
+ * {@link #cacheSize} floats, allocated by the caller and kept from forward to backward; the size is
+ * affine in batch ({@code cacheSize(0, steps, hidden)} floats, a transposed copy of
+ * {@code weight_hh_l0}, do not depend on it). The input projection of all steps is one GEMM of
+ * {@code batch·steps} rows; each step's recurrent projection is one GEMM against the transposed
+ * copy; the pointwise work is split over the batch on {@link Parallel}.
  *
  * <pre>
  * float[] cache = new float[GruKernel.cacheSize(batch, steps, hidden)];
@@ -31,9 +33,12 @@ import java.util.Arrays;
 public final class GruKernel {
   private GruKernel() {}
 
-  /** Floats of {@code cache}: gates, recurrent projections (B,T,3H) each, h (B,T,H), gradients 2·(B,T,3H), (B,H). */
+  /**
+   * Floats of {@code cache}: gates, recurrent projections (B,T,3H) each, h (B,T,H), gradients
+   * 2·(B,T,3H), (B,H), and weight_hh_l0ᵀ (H, 3H) — {@code batch·(13·steps + 1)·hidden + 3·hidden²}.
+   */
   public static int cacheSize(int batch, int steps, int hidden) {
-    return Math.toIntExact((13L * steps + 1) * batch * hidden);
+    return Math.toIntExact((13L * steps + 1) * batch * hidden + 3L * hidden * hidden);
   }
 
   /**
@@ -55,11 +60,12 @@ public final class GruKernel {
     SeqMath.addBias(cache, l.gates, rows, g3, g3, params, bIhOff);
     Arrays.fill(cache, l.hh, l.hh + rows * g3, 0f);
     SeqMath.addBias(cache, l.hh, rows, g3, g3, params, bHhOff);
+    SeqMath.transpose(cache, l.wHhT, params, wHhOff, g3, hidden); // (H, 3H)
     int parts = SeqMath.parts(batch, 8L * hidden);
     for (int t = 0; t < steps; t++) {
       if (t > 0) { // hh[:, t] += h[:, t−1]·W_hhᵀ
-        Gemm.gemm(false, true, batch, g3, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
-            params, wHhOff, hidden, 1f, cache, l.hh + t * g3, steps * g3);
+        Gemm.gemm(false, false, batch, g3, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
+            cache, l.wHhT, g3, 1f, cache, l.hh + t * g3, steps * g3);
       }
       int step = t;
       if (parts == 1) {
@@ -175,6 +181,7 @@ public final class GruKernel {
     final int dgates;  // (B, T, 3H) scratch: input-side pre-activation gradients
     final int dhh;     // (B, T, 3H) scratch: recurrent-side pre-activation gradients
     final int dh;      // (B, H) scratch: gradient into h_t from step t+1
+    final int wHhT;    // (H, 3H) weight_hh_l0ᵀ, written by forward
 
     Layout(float[] cache, int batch, int steps, int hidden) {
       SeqMath.checkLength("GruKernel", "cache", cache, cacheSize(batch, steps, hidden),
@@ -188,6 +195,7 @@ public final class GruKernel {
       dgates = 7 * bth;
       dhh = 10 * bth;
       dh = 13 * bth;
+      wHhT = dh + batch * hidden;
     }
   }
 }

@@ -16,10 +16,13 @@ import java.util.Arrays;
  *
  * <p>Input {@code x (batch, steps, in)}; output {@code y (batch, steps, hidden)} when
  * {@code returnSequences}, else {@code y (batch, hidden)} = h of the last step. {@code cache} holds
- * {@link #cacheSize} floats (linear in batch), allocated by the caller and kept from forward to
- * backward: the activated gates, c, h and tanh(c) of every step, plus the backward pass's scratch.
- * The input projection of all steps is one GEMM of {@code batch·steps} rows; each step adds its
- * recurrent projection with one GEMM; the cell's pointwise work is split over the batch on {@link Parallel}.
+ * {@link #cacheSize} floats, allocated by the caller and kept from forward to backward: the
+ * activated gates, c, h and tanh(c) of every step, the backward pass's scratch, and a transposed
+ * copy of {@code weight_hh_l0}. The size is affine in batch: {@code cacheSize(0, steps, hidden)}
+ * floats do not depend on it. The input projection of all steps is one GEMM of {@code batch·steps}
+ * rows; each step adds its recurrent projection with one GEMM against the transposed copy (the
+ * packed GEMM path beats dot products at a few rows); the cell's pointwise work is split over the
+ * batch on {@link Parallel}.
  *
  * <pre>
  * float[] cache = new float[LstmKernel.cacheSize(batch, steps, hidden)];
@@ -31,9 +34,12 @@ import java.util.Arrays;
 public final class LstmKernel {
   private LstmKernel() {}
 
-  /** Floats of {@code cache}: gates (B,T,4H), c, h, tanh(c) (B,T,H) each, gate gradients (B,T,4H), 2·(B,H). */
+  /**
+   * Floats of {@code cache}: gates (B,T,4H), c, h, tanh(c) (B,T,H) each, gate gradients (B,T,4H),
+   * 2·(B,H), and weight_hh_l0ᵀ (H, 4H) — {@code batch·(11·steps + 2)·hidden + 4·hidden²}.
+   */
   public static int cacheSize(int batch, int steps, int hidden) {
-    return Math.toIntExact((11L * steps + 2) * batch * hidden);
+    return Math.toIntExact((11L * steps + 2) * batch * hidden + 4L * hidden * hidden);
   }
 
   /**
@@ -54,11 +60,12 @@ public final class LstmKernel {
     Gemm.gemm(false, true, rows, g4, in, x, 0, in, params, wIhOff, in, 0f, cache, l.gates, g4);
     SeqMath.addBias(cache, l.gates, rows, g4, g4, params, bIhOff);
     SeqMath.addBias(cache, l.gates, rows, g4, g4, params, bHhOff);
+    SeqMath.transpose(cache, l.wHhT, params, wHhOff, g4, hidden); // (H, 4H)
     int parts = SeqMath.parts(batch, 8L * hidden);
     for (int t = 0; t < steps; t++) {
       if (t > 0) { // gates[:, t] += h[:, t−1]·W_hhᵀ
-        Gemm.gemm(false, true, batch, g4, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
-            params, wHhOff, hidden, 1f, cache, l.gates + t * g4, steps * g4);
+        Gemm.gemm(false, false, batch, g4, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
+            cache, l.wHhT, g4, 1f, cache, l.gates + t * g4, steps * g4);
       }
       int step = t;
       if (parts == 1) {
@@ -175,6 +182,7 @@ public final class LstmKernel {
     final int dgates;  // (B, T, 4H) scratch: gate pre-activation gradients
     final int dh;      // (B, H) scratch: gradient into h_t from step t+1
     final int dc;      // (B, H) scratch: gradient into c_t from step t+1
+    final int wHhT;    // (H, 4H) weight_hh_l0ᵀ, written by forward
 
     Layout(float[] cache, int batch, int steps, int hidden) {
       SeqMath.checkLength("LstmKernel", "cache", cache, cacheSize(batch, steps, hidden),
@@ -189,6 +197,7 @@ public final class LstmKernel {
       dgates = 7 * bth;
       dh = 11 * bth;
       dc = dh + batch * hidden;
+      wHhT = dc + batch * hidden;
     }
   }
 }

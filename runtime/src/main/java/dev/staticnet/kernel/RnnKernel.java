@@ -13,10 +13,11 @@ import dev.staticnet.Activation;
  *
  * <p>Input {@code x (batch, steps, in)}; output {@code y (batch, steps, hidden)} when
  * {@code returnSequences}, else {@code y (batch, hidden)} = the last state. The caller allocates
- * {@code cache} with {@link #cacheSize} floats (linear in batch) and keeps it from forward to backward;
- * the forward pass stores every state there, the backward pass also uses it as scratch.
- * The input projection of all steps is one GEMM of {@code batch·steps} rows; each step adds its
- * recurrent projection with one GEMM.
+ * {@code cache} with {@link #cacheSize} floats and keeps it from forward to backward; the forward pass
+ * stores every state and a transposed copy of {@code weight_hh_l0} there, the backward pass also
+ * uses it as scratch. The size is affine in batch ({@code cacheSize(0, steps, hidden)} floats do
+ * not depend on it). The input projection of all steps is one GEMM of {@code batch·steps} rows;
+ * each step adds its recurrent projection with one GEMM.
  *
  * <pre>
  * float[] cache = new float[RnnKernel.cacheSize(batch, steps, hidden)];
@@ -29,9 +30,12 @@ import dev.staticnet.Activation;
 public final class RnnKernel {
   private RnnKernel() {}
 
-  /** Floats of {@code cache}: states h (batch, steps, hidden), their gradients, one (batch, hidden) row block. */
+  /**
+   * Floats of {@code cache}: states h (batch, steps, hidden), their gradients, one (batch, hidden)
+   * block, weight_hh_l0ᵀ (hidden, hidden) — {@code batch·(2·steps + 1)·hidden + hidden²}.
+   */
   public static int cacheSize(int batch, int steps, int hidden) {
-    return Math.toIntExact((2L * steps + 1) * batch * hidden);
+    return Math.toIntExact((2L * steps + 1) * batch * hidden + (long) hidden * hidden);
   }
 
   /**
@@ -55,10 +59,12 @@ public final class RnnKernel {
     Gemm.gemm(false, true, rows, hidden, in, x, 0, in, params, wIhOff, in, 0f, cache, 0, hidden);
     SeqMath.addBias(cache, 0, rows, hidden, hidden, params, bIhOff);
     SeqMath.addBias(cache, 0, rows, hidden, hidden, params, bHhOff);
+    int wHhT = (2 * steps + 1) * batch * hidden; // (H, H) weight_hh_l0ᵀ after the batch-sized regions
+    SeqMath.transpose(cache, wHhT, params, wHhOff, hidden, hidden);
     boolean relu = act == Activation.RELU;
     for (int t = 0; t < steps; t++) {
       if (t > 0) { // h[:, t] += h[:, t−1]·W_hhᵀ, rows strided by steps·hidden
-        Gemm.gemm(false, true, batch, hidden, hidden, cache, (t - 1) * hidden, th, params, wHhOff, hidden,
+        Gemm.gemm(false, false, batch, hidden, hidden, cache, (t - 1) * hidden, th, cache, wHhT, hidden,
             1f, cache, t * hidden, th);
       }
       for (int b = 0; b < batch; b++) {

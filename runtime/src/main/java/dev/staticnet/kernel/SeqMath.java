@@ -89,6 +89,25 @@ final class SeqMath {
     }
   }
 
+  /** {@code dst (cols, rows) = srcᵀ}, src (rows, cols) at {@code src[sOff]}, dst at {@code dst[dOff]}. */
+  static void transpose(float[] dst, int dOff, float[] src, int sOff, int rows, int cols) {
+    transpose(dst, dOff, src, sOff, rows, cols, cols);
+  }
+
+  /** As {@link #transpose(float[], int, float[], int, int, int)} with src rows {@code lds} apart. */
+  static void transpose(float[] dst, int dOff, float[] src, int sOff, int rows, int cols, int lds) {
+    final int tile = 32;
+    for (int r0 = 0; r0 < rows; r0 += tile) {
+      for (int c0 = 0; c0 < cols; c0 += tile) {
+        for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
+          for (int c = c0; c < Math.min(cols, c0 + tile); c++) {
+            dst[dOff + c * rows + r] = src[sOff + r * lds + c];
+          }
+        }
+      }
+    }
+  }
+
   /** Number of parts to split {@code rows} rows of {@code rowWork} element operations over. */
   static int parts(int rows, long rowWork) {
     if ((long) rows * rowWork < PARALLEL_ELEMENTS) {

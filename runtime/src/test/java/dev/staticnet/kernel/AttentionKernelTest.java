@@ -152,6 +152,34 @@ class AttentionKernelTest {
     SeqGradientCheck.check("attention T=19 causal=" + causal + " dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
   }
 
+  /** Head size 20 over 19 tokens: the vector head products with full vectors and tails, both masks. */
+  @ParameterizedTest
+  @CsvSource({"true", "false"})
+  void wideHeadsMatchReferenceAndFiniteDifferences(boolean causal) {
+    int steps = 19;
+    int dim = 40;
+    int heads = 2;
+    Rng rng = new Rng(96);
+    Offsets o = Offsets.of(dim, true, true);
+    float[] x = SeqGradientCheck.random(rng, B * steps * dim, 1f);
+    float[] p = SeqGradientCheck.random(rng, o.end, 0.3f);
+    float[] y = new float[x.length];
+    float[] cache = new float[AttentionKernel.cacheSize(B, steps, dim, heads)];
+    Runnable fwd = () -> AttentionKernel.forward(y, cache, x, p, o.wIn, o.bIn, o.wOut, o.bOut, B, steps, dim, heads,
+        causal);
+    fwd.run();
+    double[] ref = reference(x, p, o, B, steps, dim, heads, causal);
+    for (int i = 0; i < y.length; i++) {
+      assertEquals(ref[i], y[i], 5e-6, "y[" + i + "]");
+    }
+    float[] r = SeqGradientCheck.random(rng, y.length, 1f);
+    float[] dx = new float[x.length];
+    float[] dp = new float[p.length];
+    AttentionKernel.backward(dx, dp, r, x, cache, p, o.wIn, o.bIn, o.wOut, o.bOut, B, steps, dim, heads, causal);
+    SeqGradientCheck.check("attention dh=20 causal=" + causal + " dx", x, dx, fwd, y, r, 1e-2, 2e-3);
+    SeqGradientCheck.check("attention dh=20 causal=" + causal + " dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
+  }
+
   @Test
   void causalFirstTokenAttendsOnlyToItself() {
     Rng rng = new Rng(5);

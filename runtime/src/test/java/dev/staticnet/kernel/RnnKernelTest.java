@@ -177,6 +177,25 @@ class RnnKernelTest {
     }
   }
 
+  /** The generator sizes a cache as batch·perSample + fixed: every kernel's cacheSize must be affine in batch. */
+  @Test
+  void cacheSizesAreAffineInBatch() {
+    java.util.function.IntUnaryOperator[] sizes = {
+        b -> RnnKernel.cacheSize(b, 7, 5), b -> LstmKernel.cacheSize(b, 7, 5), b -> GruKernel.cacheSize(b, 7, 5),
+        b -> AttentionKernel.cacheSize(b, 7, 6, 2)};
+    for (java.util.function.IntUnaryOperator size : sizes) {
+      int fixed = size.applyAsInt(0);
+      int perSample = size.applyAsInt(1) - fixed;
+      for (int b = 2; b <= 64; b *= 2) {
+        assertEquals(fixed + b * perSample, size.applyAsInt(b));
+      }
+    }
+    assertEquals(25, RnnKernel.cacheSize(0, 7, 5));       // weight_hh_l0ᵀ
+    assertEquals(4 * 25, LstmKernel.cacheSize(0, 7, 5));
+    assertEquals(3 * 25, GruKernel.cacheSize(0, 7, 5));
+    assertEquals(0, AttentionKernel.cacheSize(0, 7, 6, 2));
+  }
+
   @Test
   void rejectsOtherNonlinearities() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RnnKernel.forward(
