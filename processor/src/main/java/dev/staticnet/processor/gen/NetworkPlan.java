@@ -132,7 +132,8 @@ final class NetworkPlan {
       case LSTM:
       case GRU:
       case MULTI_HEAD_ATTENTION:
-        caches.add(cache(variables.unique(var + "Cache"), SequenceCaches.perSample(layer), 0));
+        caches.add(cache(variables.unique(var + "Cache"), SequenceCaches.perSample(layer),
+            SequenceCaches.fixed(layer)));
         out = activation(var, size);
         break;
       default:

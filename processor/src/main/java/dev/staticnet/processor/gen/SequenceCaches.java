@@ -3,9 +3,10 @@ package dev.staticnet.processor.gen;
 import dev.staticnet.processor.model.LayerNode;
 
 /**
- * Per-sample floats of the cache a recurrent or attention kernel keeps from forward to backward.
- * The same formulas as the kernels' {@code cacheSize(batch, ...)} at batch 1 (all are linear in the
- * batch); the processor never loads the runtime, so they are restated here.
+ * The cache a recurrent or attention kernel keeps from forward to backward:
+ * {@code batch · perSample + fixed} floats, the same formulas as the kernels'
+ * {@code cacheSize(batch, ...)}; the processor never loads the runtime, so they are restated here
+ * (SequenceCachesTest holds them equal).
  */
 final class SequenceCaches {
   private SequenceCaches() {}
@@ -26,7 +27,28 @@ final class SequenceCaches {
         return 8 * steps * dim + 2L * layer.attrs().heads() * steps * steps;
       }
       default:
-        throw new IllegalArgumentException(layer.path() + ": " + layer.kind().displayName() + " keeps no cache");
+        throw noCache(layer);
     }
+  }
+
+  /** Floats independent of the batch: the recurrent kernels keep W_hh transposed, (gates·H, H). */
+  static long fixed(LayerNode layer) {
+    long hidden = layer.attrs().hidden();
+    switch (layer.kind()) {
+      case RNN:
+        return hidden * hidden;
+      case LSTM:
+        return 4 * hidden * hidden;
+      case GRU:
+        return 3 * hidden * hidden;
+      case MULTI_HEAD_ATTENTION:
+        return 0;
+      default:
+        throw noCache(layer);
+    }
+  }
+
+  private static IllegalArgumentException noCache(LayerNode layer) {
+    return new IllegalArgumentException(layer.path() + ": " + layer.kind().displayName() + " keeps no cache");
   }
 }
