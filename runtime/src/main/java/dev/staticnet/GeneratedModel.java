@@ -144,8 +144,9 @@ public abstract class GeneratedModel implements Model {
    * @return the mean loss
    */
   public final synchronized float gradients(float[] input, int[] labels, float[] targets, int batch, boolean training) {
-    float loss = forwardBackward(input, labels, targets, batch, training, true);
-    lastInputGradient = trainingWorkspace(batch).grad[0].clone();
+    boolean tokens = spec.inputKind == InputKind.TOKENS; // token ids have no gradient
+    float loss = forwardBackward(input, labels, targets, batch, training, !tokens);
+    lastInputGradient = tokens ? new float[0] : trainingWorkspace(batch).grad[0].clone();
     return loss;
   }
 
@@ -197,6 +198,9 @@ public abstract class GeneratedModel implements Model {
   public final float[] inputGradient() {
     if (lastInputGradient == null) {
       throw new IllegalStateException(spec.network + ": no gradients computed yet");
+    }
+    if (spec.inputKind == InputKind.TOKENS) {
+      throw new IllegalStateException(spec.network + ": the input is token ids, which have no gradient");
     }
     return lastInputGradient.clone();
   }

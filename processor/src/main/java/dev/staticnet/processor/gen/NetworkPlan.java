@@ -129,6 +129,14 @@ final class NetworkPlan {
         caches.add(cache(variables.unique(var + "Mask"), size, 0));
         out = activation(var, size);
         break;
+      case RNN:
+      case LSTM:
+      case GRU:
+      case MULTI_HEAD_ATTENTION:
+        caches.add(cache(variables.unique(var + "Cache"), SequenceCaches.perSample(layer),
+            SequenceCaches.fixed(layer)));
+        out = activation(var, size);
+        break;
       default:
         out = activation(var, size);
     }

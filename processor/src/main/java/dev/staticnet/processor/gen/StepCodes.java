@@ -11,7 +11,10 @@ final class StepCodes {
   /** Kinds with a {@link StepCode}. */
   static final Set<StepKind> KINDS = EnumSet.of(StepKind.LINEAR, StepKind.FLATTEN, StepKind.RELU, StepKind.LEAKY_RELU,
       StepKind.SIGMOID, StepKind.TANH, StepKind.GELU, StepKind.SOFTMAX, StepKind.LOG_SOFTMAX, StepKind.DROPOUT,
-      StepKind.LAYER_NORM, StepKind.BATCH_NORM);
+      StepKind.LAYER_NORM, StepKind.BATCH_NORM,
+      // sequence steps
+      StepKind.EMBEDDING, StepKind.POSITIONAL_EMBEDDING, StepKind.RNN, StepKind.LSTM, StepKind.GRU,
+      StepKind.MULTI_HEAD_ATTENTION, StepKind.SEQUENCE_POOL);
 
   private StepCodes() {}
 
@@ -47,6 +50,18 @@ final class StepCodes {
         return new LayerNormCode(layer);
       case BATCH_NORM:
         return new BatchNormCode(layer);
+      case EMBEDDING:
+        return new EmbeddingCode(layer);
+      case POSITIONAL_EMBEDDING:
+        return new PositionalEmbeddingCode(layer);
+      case RNN:
+      case LSTM:
+      case GRU:
+        return new RecurrentCode(layer);
+      case MULTI_HEAD_ATTENTION:
+        return new AttentionCode(layer);
+      case SEQUENCE_POOL:
+        return new SequencePoolCode(layer);
       default:
         throw new IllegalArgumentException(layer.node().path() + ": no code generation for "
             + layer.node().kind().displayName() + " yet");
