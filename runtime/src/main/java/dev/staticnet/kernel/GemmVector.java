@@ -104,15 +104,34 @@ final class GemmVector {
       int panel = jr * kc;
       if (!transB) { // op(B)[p][j] = b[p*ldb + j]: rows of the panel are contiguous in B
         int src = bOff + pc * ldb + jc + jr;
+        if (cols == NR) { // a whole panel: two vector copies per row, no per-row call
+          for (int p = 0; p < kc; p++, src += ldb) {
+            int dst = panel + p * NR;
+            FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+            FloatVector.fromArray(S, b, src + VL).intoArray(bp, dst + VL);
+          }
+          continue;
+        }
         for (int p = 0; p < kc; p++, src += ldb) {
           int dst = panel + p * NR;
           System.arraycopy(b, src, bp, dst, cols);
-          if (cols < NR) {
-            java.util.Arrays.fill(bp, dst + cols, dst + NR, 0f);
-          }
+          java.util.Arrays.fill(bp, dst + cols, dst + NR, 0f);
         }
       } else { // op(B)[p][j] = b[j*ldb + p]: each column of the panel is a contiguous run of B
-        for (int col = 0; col < cols; col++) {
+        int col0 = 0;
+        for (; col0 + 4 <= cols; col0 += 4) { // four columns at once: four read streams, adjacent writes
+          int s0 = bOff + (jc + jr + col0) * ldb + pc;
+          int s1 = s0 + ldb;
+          int s2 = s1 + ldb;
+          int s3 = s2 + ldb;
+          for (int p = 0, dst = panel + col0; p < kc; p++, dst += NR) {
+            bp[dst] = b[s0 + p];
+            bp[dst + 1] = b[s1 + p];
+            bp[dst + 2] = b[s2 + p];
+            bp[dst + 3] = b[s3 + p];
+          }
+        }
+        for (int col = col0; col < cols; col++) {
           int src = bOff + (jc + jr + col) * ldb + pc;
           for (int p = 0, dst = panel + col; p < kc; p++, dst += NR) {
             bp[dst] = b[src + p];
@@ -133,7 +152,22 @@ final class GemmVector {
     for (int ir = 0; ir < mc; ir += MR) {
       int rows = Math.min(MR, mc - ir);
       int panel = ir * kc;
-      if (!transA) { // op(A)[i][p] = a[i*lda + p]
+      if (!transA && rows == 6 && MR == 6) { // a whole 6-row panel: six read streams, contiguous writes
+        int s0 = aOff + (ic + ir) * lda + pc;
+        int s1 = s0 + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        int s4 = s3 + lda;
+        int s5 = s4 + lda;
+        for (int p = 0, dst = panel; p < kc; p++, dst += 6) {
+          ap[dst] = a[s0 + p];
+          ap[dst + 1] = a[s1 + p];
+          ap[dst + 2] = a[s2 + p];
+          ap[dst + 3] = a[s3 + p];
+          ap[dst + 4] = a[s4 + p];
+          ap[dst + 5] = a[s5 + p];
+        }
+      } else if (!transA) { // op(A)[i][p] = a[i*lda + p]
         for (int row = 0; row < rows; row++) {
           int src = aOff + (ic + ir + row) * lda + pc;
           for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
