@@ -30,6 +30,12 @@ public final class Gemm {
   static final int NN_MAX_ROWS = 16;
   /** From this many multiply-adds on, a call is split over the worker threads. */
   static final long PARALLEL_WORK = 1024 * 1024;
+  /**
+   * In-place {@code A·Bᵀ} streams all of B (a weight matrix, often larger than L2) once per block of
+   * rows, so it is memory-bound: it pays to split from this many multiply-adds on (a 1×784·784×500
+   * Dense forward at batch 1 is 392K).
+   */
+  static final long NT_PARALLEL_WORK = 128 * 1024;
   /** Chunks per thread when a call is split, and the narrowest chunk worth an extra one. */
   private static final int CHUNKS_PER_THREAD = 2;
   private static final int MIN_CHUNK = 256;
@@ -75,7 +81,8 @@ public final class Gemm {
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
     int align = byColumns ? SPLIT_ALIGN : 8;
-    int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
+    long minWork = inPlace == InPlace.NT ? NT_PARALLEL_WORK : PARALLEL_WORK;
+    int parts = work >= minWork && threads > 1 ? chunks(span, align, threads) : 1;
     if (parts <= 1) {
       run(simd, inPlace, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;

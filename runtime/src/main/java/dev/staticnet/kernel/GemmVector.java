@@ -104,15 +104,34 @@ final class GemmVector {
       int panel = jr * kc;
       if (!transB) { // op(B)[p][j] = b[p*ldb + j]: rows of the panel are contiguous in B
         int src = bOff + pc * ldb + jc + jr;
+        if (cols == NR) { // a whole panel: two vector copies per row, no per-row call
+          for (int p = 0; p < kc; p++, src += ldb) {
+            int dst = panel + p * NR;
+            FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+            FloatVector.fromArray(S, b, src + VL).intoArray(bp, dst + VL);
+          }
+          continue;
+        }
         for (int p = 0; p < kc; p++, src += ldb) {
           int dst = panel + p * NR;
           System.arraycopy(b, src, bp, dst, cols);
-          if (cols < NR) {
-            java.util.Arrays.fill(bp, dst + cols, dst + NR, 0f);
-          }
+          java.util.Arrays.fill(bp, dst + cols, dst + NR, 0f);
         }
       } else { // op(B)[p][j] = b[j*ldb + p]: each column of the panel is a contiguous run of B
-        for (int col = 0; col < cols; col++) {
+        int col0 = 0;
+        for (; col0 + 4 <= cols; col0 += 4) { // four columns at once: four read streams, adjacent writes
+          int s0 = bOff + (jc + jr + col0) * ldb + pc;
+          int s1 = s0 + ldb;
+          int s2 = s1 + ldb;
+          int s3 = s2 + ldb;
+          for (int p = 0, dst = panel + col0; p < kc; p++, dst += NR) {
+            bp[dst] = b[s0 + p];
+            bp[dst + 1] = b[s1 + p];
+            bp[dst + 2] = b[s2 + p];
+            bp[dst + 3] = b[s3 + p];
+          }
+        }
+        for (int col = col0; col < cols; col++) {
           int src = bOff + (jc + jr + col) * ldb + pc;
           for (int p = 0, dst = panel + col; p < kc; p++, dst += NR) {
             bp[dst] = b[src + p];
@@ -133,7 +152,22 @@ final class GemmVector {
     for (int ir = 0; ir < mc; ir += MR) {
       int rows = Math.min(MR, mc - ir);
       int panel = ir * kc;
-      if (!transA) { // op(A)[i][p] = a[i*lda + p]
+      if (!transA && rows == 6 && MR == 6) { // a whole 6-row panel: six read streams, contiguous writes
+        int s0 = aOff + (ic + ir) * lda + pc;
+        int s1 = s0 + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        int s4 = s3 + lda;
+        int s5 = s4 + lda;
+        for (int p = 0, dst = panel; p < kc; p++, dst += 6) {
+          ap[dst] = a[s0 + p];
+          ap[dst + 1] = a[s1 + p];
+          ap[dst + 2] = a[s2 + p];
+          ap[dst + 3] = a[s3 + p];
+          ap[dst + 4] = a[s4 + p];
+          ap[dst + 5] = a[s5 + p];
+        }
+      } else if (!transA) { // op(A)[i][p] = a[i*lda + p]
         for (int row = 0; row < rows; row++) {
           int src = aOff + (ic + ir + row) * lda + pc;
           for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
@@ -659,6 +693,23 @@ final class GemmVector {
   static void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
     float[] sums = BUFFERS.get().tile;
+    if (m < DOT_ROWS) { // too few rows for a block: one row at a time, 8 (or 4) rows of B per pass
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * lda;
+        int ci = cOff + i * ldc;
+        int j = 0;
+        for (; j + 8 <= n; j += 8) {
+          dot1x8(k, a, ai, b, bOff + j * ldb, ldb, beta, c, ci + j, sums);
+        }
+        for (; j + 4 <= n; j += 4) {
+          dot1x4(k, a, ai, b, bOff + j * ldb, ldb, beta, c, ci + j, sums);
+        }
+        for (; j < n; j++) {
+          store(c, ci + j, beta, dot(k, a, ai, b, bOff + j * ldb, sums));
+        }
+      }
+      return;
+    }
     int j = 0;
     for (; j + 4 <= n; j += 4) {
       int i = 0;
@@ -672,9 +723,7 @@ final class GemmVector {
         }
       }
       for (; i < m; i++) {
-        for (int jj = j; jj < j + 4; jj++) {
-          store(c, cOff + i * ldc + jj, beta, dot(k, a, aOff + i * lda, b, bOff + jj * ldb, sums));
-        }
+        dot1x4(k, a, aOff + i * lda, b, bOff + j * ldb, ldb, beta, c, cOff + i * ldc + j, sums);
       }
     }
     for (; j < n; j++) {
@@ -702,6 +751,98 @@ final class GemmVector {
       sum = Math.fma(a[ai + p], b[bi + p], sum);
     }
     return sum;
+  }
+
+  /**
+   * C[s] = Σ_p a[ai+p]·B[s][p] + beta·C[s] for s &lt; 8 (B rows at bi + s·ldb, C at ci): one row of A
+   * against 8 rows of B, 8 independent accumulators, each element summed exactly as {@link #dot}
+   * sums it. Vectors must not leave this method.
+   */
+  private static void dot1x8(int k, float[] a, int ai, float[] b, int bi, int ldb, float beta,
+                             float[] c, int ci, float[] sums) {
+    FloatVector s0 = FloatVector.zero(S);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    FloatVector s4 = s0;
+    FloatVector s5 = s0;
+    FloatVector s6 = s0;
+    FloatVector s7 = s0;
+    int b0 = bi;
+    int b1 = b0 + ldb;
+    int b2 = b1 + ldb;
+    int b3 = b2 + ldb;
+    int b4 = b3 + ldb;
+    int b5 = b4 + ldb;
+    int b6 = b5 + ldb;
+    int b7 = b6 + ldb;
+    int kv = S.loopBound(k);
+    int p = 0;
+    for (; p < kv; p += VL) {
+      FloatVector x = FloatVector.fromArray(S, a, ai + p);
+      s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+      s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+      s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+      s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+      s4 = x.fma(FloatVector.fromArray(S, b, b4 + p), s4);
+      s5 = x.fma(FloatVector.fromArray(S, b, b5 + p), s5);
+      s6 = x.fma(FloatVector.fromArray(S, b, b6 + p), s6);
+      s7 = x.fma(FloatVector.fromArray(S, b, b7 + p), s7);
+    }
+    s0.intoArray(sums, 0 * VL);
+    s1.intoArray(sums, 1 * VL);
+    s2.intoArray(sums, 2 * VL);
+    s3.intoArray(sums, 3 * VL);
+    s4.intoArray(sums, 4 * VL);
+    s5.intoArray(sums, 5 * VL);
+    s6.intoArray(sums, 6 * VL);
+    s7.intoArray(sums, 7 * VL);
+    for (int s = 0; s < 8; s++) {
+      int br = bi + s * ldb;
+      float sum = laneSum(sums, s * VL);
+      for (int q = p; q < k; q++) {
+        sum = Math.fma(a[ai + q], b[br + q], sum);
+      }
+      store(c, ci + s, beta, sum);
+    }
+  }
+
+  /**
+   * C[s] = Σ_p a[ai+p]·B[s][p] + beta·C[s] for s &lt; 4 (B rows at bi + s·ldb, C at ci): one row of A
+   * against 4 rows of B, 4 independent accumulators, each element summed exactly as {@link #dot}
+   * sums it. Vectors must not leave this method.
+   */
+  private static void dot1x4(int k, float[] a, int ai, float[] b, int bi, int ldb, float beta,
+                             float[] c, int ci, float[] sums) {
+    FloatVector s0 = FloatVector.zero(S);
+    FloatVector s1 = s0;
+    FloatVector s2 = s0;
+    FloatVector s3 = s0;
+    int b0 = bi;
+    int b1 = b0 + ldb;
+    int b2 = b1 + ldb;
+    int b3 = b2 + ldb;
+    int kv = S.loopBound(k);
+    int p = 0;
+    for (; p < kv; p += VL) {
+      FloatVector x = FloatVector.fromArray(S, a, ai + p);
+      s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+      s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+      s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+      s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+    }
+    s0.intoArray(sums, 0 * VL);
+    s1.intoArray(sums, 1 * VL);
+    s2.intoArray(sums, 2 * VL);
+    s3.intoArray(sums, 3 * VL);
+    for (int s = 0; s < 4; s++) {
+      int br = bi + s * ldb;
+      float sum = laneSum(sums, s * VL);
+      for (int q = p; q < k; q++) {
+        sum = Math.fma(a[ai + q], b[br + q], sum);
+      }
+      store(c, ci + s, beta, sum);
+    }
   }
 
   /**
