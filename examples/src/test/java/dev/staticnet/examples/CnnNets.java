@@ -1,7 +1,6 @@
 package dev.staticnet.examples;
 
 import dev.staticnet.Activation;
-import dev.staticnet.AvgPool2d;
 import dev.staticnet.BatchNorm;
 import dev.staticnet.Block;
 import dev.staticnet.Conv2d;
@@ -22,19 +21,6 @@ import java.util.List;
 /** DSL.md's example networks and the seeds' convolutional networks. */
 final class CnnNets {
   private CnnNets() {}
-
-  /** DSL.md's LeNet-5. */
-  @Network(input = {1, 28, 28}, loss = Loss.CROSS_ENTROPY, params = 61_706)
-  interface LeNet5 extends Model {
-    @Conv2d(out = 6, kernel = 5, padding = 2, activation = Activation.TANH) Layer c1();
-    @AvgPool2d(kernel = 2) Layer s2();
-    @Conv2d(out = 16, kernel = 5, activation = Activation.TANH) Layer c3();
-    @AvgPool2d(kernel = 2) @ExpectShape({16, 5, 5}) Layer s4();
-    @Flatten Layer flat();
-    @Linear(out = 120, activation = Activation.TANH) Layer f5();
-    @Linear(out = 84, activation = Activation.TANH) Layer f6();
-    @Linear(out = 10) Layer out();
-  }
 
   @Block
   interface BasicBlock {

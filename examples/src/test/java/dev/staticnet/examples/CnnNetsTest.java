@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class CnnNetsTest {
   @Test
   void leNet5HasItsParameterCountAndShapes() {
-    assertEquals(61_706L, StaticNet_CnnNets_LeNet5.PARAMETER_COUNT);
-    Model m = new StaticNet_CnnNets_LeNet5(1);
+    assertEquals(61_706L, StaticNet_LeNet5.PARAMETER_COUNT);
+    Model m = new StaticNet_LeNet5(1);
     List<String> kinds = m.layers().stream().map(Layer::kind).toList();
     assertEquals(List.of("Conv2d", "AvgPool2d", "Conv2d", "AvgPool2d", "Flatten", "Linear", "Linear", "Linear"), kinds);
     assertEquals(156L, m.layers().get(0).parameterCount());
@@ -31,7 +31,7 @@ class CnnNetsTest {
 
   @Test
   void leNet5TrainsOnRandomDataWithTheLossFalling() {
-    Model m = new StaticNet_CnnNets_LeNet5(3);
+    Model m = new StaticNet_LeNet5(3);
     int batch = 16;
     float[] x = TestData.uniform(batch * 784, 4);
     int[] labels = TestData.labels(batch, 10, 5);
