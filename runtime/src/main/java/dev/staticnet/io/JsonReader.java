@@ -87,7 +87,7 @@ final class JsonReader {
         throw error("duplicate key \"" + key + "\"");
       }
       skipWhitespace();
-      char c = peek();
+      char c = pos < text.length() ? text.charAt(pos) : 0;
       pos++;
       if (c == '}') {
         return Collections.unmodifiableMap(map);
@@ -111,7 +111,7 @@ final class JsonReader {
       skipWhitespace();
       list.add(value(depth + 1));
       skipWhitespace();
-      char c = peek();
+      char c = pos < text.length() ? text.charAt(pos) : 0;
       pos++;
       if (c == ']') {
         return Collections.unmodifiableList(list);
