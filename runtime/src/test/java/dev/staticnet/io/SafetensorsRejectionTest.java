@@ -105,7 +105,7 @@ class SafetensorsRejectionTest {
     assertEquals("header: malformed JSON at character 54: duplicate key \"a\"",
         problem(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
             + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", f32(1, 2))).replace(", found '\"'", ""));
-    assertEquals("header: malformed JSON at character 35: expected an integer; fractions and exponents do not "
+    assertEquals("header: malformed JSON at character 30: expected an integer; fractions and exponents do not "
         + "appear in a safetensors header, found '.'",
         problem(file(ONE.replace("[2]", "[2.0]"), f32(1, 2))));
     assertEquals("header is not valid UTF-8",
