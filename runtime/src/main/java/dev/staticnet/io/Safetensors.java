@@ -29,9 +29,10 @@ import java.util.function.Function;
  * {@code state_dict} ones ({@link Parameters}); {@code num_batches_tracked} is {@code I64}, everything
  * else {@code F32} (F16, BF16 and F64 files are converted on reading).
  *
- * <p>Reading validates the whole header against the file size before allocating any tensor (see
- * {@link SafetensorsHeader}): a malformed or hostile file fails with a
- * {@link SafetensorsFormatException} naming the problem. {@link #load} checks every name, shape and
+ * <p>Reading validates the whole header against the file size before allocating any tensor (header
+ * length at most 100 MB, strict JSON, known dtypes, non-negative dimensions, byte ranges of exactly
+ * {@code product(shape) * dtype size} covering the data section with no overlap, hole or trailing
+ * byte): a malformed or hostile file fails with a {@link SafetensorsFormatException} naming the problem. {@link #load} checks every name, shape and
  * dtype first and reports all mismatches in one {@link WeightsMismatchException}; the model changes
  * only when everything fits. Writing is atomic (temporary file, then rename) and lays the file out as
  * the safetensors library does, so the same tensors give the same bytes.
