@@ -200,6 +200,9 @@ class CheckpointTest {
     Checkpoint.write(p, m, null, 2);
     assertFalse(Arrays.equals(previous, Files.readAllBytes(p)));
     assertEquals(List.of("keep.ckpt"), listDir());
+    // The file gets the usual permissions of a new file, not a temporary file's owner-only ones.
+    Path plain = Files.write(dir.resolve("plain"), new byte[1]);
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(p));
   }
 
   private List<String> listDir() throws IOException {
