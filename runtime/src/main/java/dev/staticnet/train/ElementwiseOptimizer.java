@@ -76,8 +76,8 @@ abstract class ElementwiseOptimizer extends Optimizer {
       throw new IllegalArgumentException(name + ": restore needs an OptimizerState, got null");
     }
     if (!state.kind().equals(name)) {
-      throw new IllegalArgumentException(name + ": cannot restore the state of a " + state.kind()
-          + " optimiser; build a " + state.kind() + " to continue from it");
+      throw new IllegalArgumentException(name + ": cannot restore " + state.kind() + " state; continue with an "
+          + state.kind() + " optimiser built with the same options");
     }
     List<String> expected = state.size() == OptimizerState.UNSIZED ? List.of() : stateNames();
     if (!state.arrayNames().equals(expected)) {

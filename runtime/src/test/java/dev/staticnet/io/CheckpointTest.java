@@ -114,7 +114,7 @@ class CheckpointTest {
     Map<String, float[]> before = Fixtures.snapshot(target);
     OptimizerState sgdBefore = sgd.state();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(p, target, sgd));
-    assertEquals("SGD: cannot restore the state of a Adam optimiser; build a Adam to continue from it", e.getMessage());
+    assertEquals("SGD: cannot restore Adam state; continue with an Adam optimiser built with the same options", e.getMessage());
     Fixtures.assertSameTensors(before, target);
     assertEquals(sgdBefore, sgd.state());
   }

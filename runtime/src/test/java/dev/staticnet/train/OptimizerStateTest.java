@@ -77,7 +77,7 @@ class OptimizerStateTest {
     Optimizer adam = Optimizer.adam(0.01f);
     adam.step(new float[] {1f, 2f}, new float[] {1f, 1f});
     IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> sgd.restore(adam.state()));
-    assertEquals("SGD: cannot restore the state of a Adam optimiser; build a Adam to continue from it",
+    assertEquals("SGD: cannot restore Adam state; continue with an Adam optimiser built with the same options",
         kind.getMessage());
     assertEquals(before, sgd.state());
 
