@@ -56,7 +56,7 @@ public final class Safetensors {
       SafetensorsHeader header = SafetensorsHeader.read(file, channel);
       Map<String, TensorData> tensors = new LinkedHashMap<>();
       for (SafetensorsHeader.Entry e : header.entries) {
-        tensors.put(e.name(), new TensorData(e.dtype(), e.shape(), values(channel, header, e)));
+        tensors.put(e.name(), new TensorData(e.dtype(), e.shape(), readValues(channel, header, e)));
       }
       return new Contents(Collections.unmodifiableMap(tensors), header.metadata);
     }
@@ -87,7 +87,7 @@ public final class Safetensors {
       Map<String, SafetensorsHeader.Entry> byModelName = match(file, header, target, rename);
       Map<String, float[]> values = new LinkedHashMap<>();
       for (Map.Entry<String, SafetensorsHeader.Entry> e : byModelName.entrySet()) {
-        values.put(e.getKey(), values(channel, header, e.getValue()));
+        values.put(e.getKey(), readValues(channel, header, e.getValue()));
       }
       List<String> badValues = target.checkValues(values);
       if (!badValues.isEmpty()) {
@@ -280,7 +280,7 @@ public final class Safetensors {
   }
 
   /** Reads one validated entry's values, converting to float, through a fixed-size chunk buffer. */
-  private static float[] values(FileChannel channel, SafetensorsHeader header, SafetensorsHeader.Entry e)
+  private static float[] readValues(FileChannel channel, SafetensorsHeader header, SafetensorsHeader.Entry e)
       throws IOException {
     float[] out = new float[e.elements()];
     int size = e.dtype().size();
