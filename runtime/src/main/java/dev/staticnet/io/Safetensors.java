@@ -265,18 +265,21 @@ public final class Safetensors {
 
   private static void writeValues(OutputStream out, TensorData t) throws IOException {
     ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : t.values()) {
-      if (chunk.remaining() < 8) {
-        out.write(chunk.array(), 0, chunk.position());
-        chunk.clear();
-      }
+    float[] values = t.values();
+    int perChunk = CHUNK_BYTES / t.dtype().size();
+    for (int from = 0; from < values.length; from += perChunk) {
+      int count = Math.min(perChunk, values.length - from);
+      chunk.clear();
       if (t.dtype() == DType.I64) {
-        chunk.putLong((long) v);
+        for (int i = 0; i < count; i++) {
+          chunk.putLong((long) values[from + i]);
+        }
       } else {
-        chunk.putFloat(v);
+        chunk.asFloatBuffer().put(values, from, count); // bulk little-endian copy
+        chunk.position(4 * count);
       }
+      out.write(chunk.array(), 0, chunk.position());
     }
-    out.write(chunk.array(), 0, chunk.position());
   }
 
   /** Reads one validated entry's values, converting to float, through a fixed-size chunk buffer. */
@@ -292,8 +295,12 @@ public final class Safetensors {
       chunk.clear().limit(count * size);
       SafetensorsHeader.readFully(channel, chunk, position);
       chunk.flip();
-      for (int i = 0; i < count; i++) {
-        out[done + i] = decode(chunk, e.dtype());
+      if (e.dtype() == DType.F32) {
+        chunk.asFloatBuffer().get(out, done, count); // bulk little-endian copy
+      } else {
+        for (int i = 0; i < count; i++) {
+          out[done + i] = decode(chunk, e.dtype());
+        }
       }
       position += (long) count * size;
       done += count;
