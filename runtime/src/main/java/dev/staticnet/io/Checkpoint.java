@@ -256,7 +256,8 @@ public final class Checkpoint {
     float lr = in.f32("optimiser learning rate");
     int size = in.i32("optimiser size");
     if (size < OptimizerState.UNSIZED || 4L * size > in.remaining()) {
-      throw new CheckpointFormatException(file, "optimiser size " + size + " is out of range");
+      throw new CheckpointFormatException(file, "optimiser size " + size + " is out of range: each array needs "
+          + 4L * size + " bytes and " + in.remaining() + " remain");
     }
     int arrays = in.count("optimiser array count", 16);
     Map<String, float[]> state = new LinkedHashMap<>();

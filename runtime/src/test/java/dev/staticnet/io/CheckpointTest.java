@@ -175,6 +175,31 @@ class CheckpointTest {
   }
 
   @Test
+  void lengthsInsideAValidlySealedFileAreBoundedBeforeAllocating() throws IOException {
+    TinyNet m = new TinyNet(1);
+    Path p = dir.resolve("sealed.ckpt");
+    Checkpoint.write(p, m, null, 0);
+    byte[] good = Files.readAllBytes(p);
+    // Replace the final "no optimiser" byte by an optimiser claiming a billion parameters, then fix
+    // the length and checksum so that only the bounds check can catch it.
+    ByteBuffer tail = ByteBuffer.allocate(1 + 4 + 4 + 8 + 4 + 4 + 4).order(ByteOrder.LITTLE_ENDIAN);
+    tail.put((byte) 1).putInt(4).put("Adam".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putLong(1)
+        .putFloat(0.1f).putInt(1_000_000_000).putInt(2);
+    byte[] forged = Arrays.copyOf(good, good.length - 1 + tail.capacity());
+    System.arraycopy(tail.array(), 0, forged, good.length - 1, tail.capacity());
+    ByteBuffer b = ByteBuffer.wrap(forged).order(ByteOrder.LITTLE_ENDIAN);
+    b.putLong(16, forged.length);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(forged, Checkpoint.PREAMBLE, forged.length - Checkpoint.PREAMBLE);
+    b.putInt(12, (int) crc.getValue());
+    Files.write(p, forged);
+    CheckpointFormatException e = assertThrows(CheckpointFormatException.class,
+        () -> Checkpoint.read(p, m, Optimizer.adam(0.1f)));
+    assertEquals(p + ": optimiser size 1000000000 is out of range: each array needs 4000000000 bytes and 4 remain",
+        e.getMessage());
+  }
+
+  @Test
   void failedWriteLeavesThePreviousFileAndNoTemporaryFile() throws IOException {
     TinyNet m = new TinyNet(1);
     Path p = dir.resolve("keep.ckpt");
