@@ -1,0 +1,233 @@
+package dev.staticnet.benchmarks.oracle;
+
+import static dev.staticnet.benchmarks.oracle.TensorCheck.check;
+import static dev.staticnet.benchmarks.oracle.TensorCheck.scalar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import dev.staticnet.GeneratedModel;
+import dev.staticnet.Optimizer;
+import dev.staticnet.Parameters;
+import dev.staticnet.benchmarks.torch.Torch;
+import dev.staticnet.train.Rng;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Checks a generated network against the same network written with libtorch ops ({@link TorchNet}), both
+ * holding the same tensors: the PyTorch side is built from {@link GeneratedModel#parameters()} by
+ * {@code state_dict} name. Compared, llm.c-style ({@link TensorCheck}):
+ * <ul>
+ *   <li>the eval-mode forward output ({@code predict}), rel ≤ 1e-4;</li>
+ *   <li>in eval and in train mode: the loss, the gradient of every trainable tensor and of the input, ≤ 1e-3;</li>
+ *   <li>after the train-mode pass: BatchNorm running statistics (≤ 1e-4) and {@code num_batches_tracked};</li>
+ *   <li>for {@code MSE} networks, the train-mode forward output: the generated model has no public train-mode
+ *       forward, so its {@code loss(x, targets = PyTorch's train output, training = true)} — the mean squared
+ *       difference of the two outputs — must be ≤ (1e-4 · rms of PyTorch's output)²;</li>
+ *   <li>{@link #optimizerStep}: the weights after one optimiser step.</li>
+ * </ul>
+ */
+final class NetworkOracle {
+  static final double FWD = 1e-4;
+  static final double GRAD = 1e-3;
+
+  private NetworkOracle() {}
+
+  /** The PyTorch side of a network: its forward from tensors named as in {@code state_dict}. */
+  @FunctionalInterface
+  interface TorchNet {
+    NDArray forward(Map<String, NDArray> p, NDArray x, boolean training);
+  }
+
+  /**
+   * One batch: the flat input ({@code tokens}: integer ids as floats), and either class labels (cross-entropy
+   * over the last axis, one label per position) or float targets (MSE).
+   */
+  record Batch(float[] x, long[] inputShape, boolean tokens, int[] labels, float[] targets) {
+    int batch() {
+      return (int) inputShape[0];
+    }
+  }
+
+  /** Every check of the class comment except the optimiser step. */
+  static void compare(String name, GeneratedModel model, TorchNet net, Batch b) {
+    evalForward(name, model, net, b);
+    gradients(name + " eval", model, net, b, false);
+    gradients(name + " train", model, net, b, true);
+    if (b.targets() != null) {
+      trainForward(name, model, net, b);
+    }
+  }
+
+  /** {@code predict} against PyTorch's eval-mode forward. */
+  static void evalForward(String name, GeneratedModel model, TorchNet net, Batch b) {
+    try (Torch t = Torch.open()) {
+      NDArray y = net.forward(tensors(t, model.parameters(), false), input(t, b, false), false);
+      check(name + " eval output", Torch.read(y), model.predict(b.x(), b.batch()), FWD);
+    }
+  }
+
+  /** Loss and every gradient in one mode; in train mode also the BatchNorm buffers afterwards. */
+  static void gradients(String name, GeneratedModel model, TorchNet net, Batch b, boolean training) {
+    Parameters params = model.parameters();
+    try (Torch t = Torch.open(); GradientCollector tape = Torch.gradients()) {
+      Map<String, NDArray> p = tensors(t, params, true);
+      Map<String, Float> counters = counters(params);
+      NDArray x = input(t, b, !b.tokens());
+      NDArray loss = loss(t, net.forward(p, x, training), b);
+      tape.backward(loss);
+
+      float actual = model.gradients(b.x(), b.labels(), b.targets(), b.batch(), training);
+      check(name + " loss", Torch.read(loss), scalar(actual), FWD);
+      for (String n : params.names()) {
+        if (params.trainable(n)) {
+          check(name + " d" + n, Torch.grad(p.get(n)), model.gradient(n), GRAD);
+        }
+      }
+      if (!b.tokens()) {
+        check(name + " d(input)", Torch.grad(x), model.inputGradient(), GRAD);
+      }
+      for (String n : params.names()) {
+        if (!params.trainable(n) && p.containsKey(n)) { // running statistics, updated in place by libtorch
+          check(name + " " + n, Torch.read(p.get(n)), params.get(n), FWD);
+        }
+      }
+      counters.forEach((n, before) -> assertEquals(before + (training ? 1 : 0), params.get(n)[0], n));
+    }
+  }
+
+  /** The train-mode output through the MSE loss against PyTorch's train-mode output (see the class comment). */
+  static void trainForward(String name, GeneratedModel model, TorchNet net, Batch b) {
+    try (Torch t = Torch.open()) {
+      float[] expected = Torch.read(net.forward(tensors(t, model.parameters(), false), input(t, b, false), true));
+      double meanSquare = 0;
+      for (float e : expected) {
+        meanSquare += (double) e * e;
+      }
+      double rms = Math.sqrt(meanSquare / expected.length);
+      double rmsDiff = Math.sqrt(model.loss(b.x(), null, expected, b.batch(), true));
+      System.out.printf("%-40s n=%-7d rms diff %.3e  rel to rms %.3e%n", name + " train output", expected.length,
+          rmsDiff, rmsDiff / rms);
+      assertTrue(rmsDiff <= FWD * rms, name + " train output: rms diff " + rmsDiff + " > 1e-4 * rms " + rms);
+    }
+  }
+
+  /** An optimiser's update of one tensor as torch.optim computes it on its first step. */
+  @FunctionalInterface
+  interface FirstStep {
+    NDArray apply(NDArray p, NDArray g);
+  }
+
+  /**
+   * One {@code trainStep} with {@code optimizer} against the PyTorch gradients (train mode) fed to {@code rule}:
+   * the update of every trainable tensor ({@code w_after − w_before}) within 1e-3.
+   */
+  static void optimizerStep(String name, GeneratedModel model, TorchNet net, Batch b, Optimizer optimizer,
+      FirstStep rule) {
+    Parameters params = model.parameters();
+    Map<String, float[]> before = new LinkedHashMap<>();
+    for (String n : params.names()) {
+      if (params.trainable(n)) {
+        before.put(n, params.get(n));
+      }
+    }
+    try (Torch t = Torch.open()) {
+      Map<String, float[]> expected = new LinkedHashMap<>();
+      try (GradientCollector tape = Torch.gradients()) {
+        Map<String, NDArray> p = tensors(t, params, true);
+        tape.backward(loss(t, net.forward(p, input(t, b, false), true), b));
+        for (String n : before.keySet()) {
+          NDArray w = t.tensor(before.get(n), p.get(n).getShape().getShape());
+          NDArray g = t.tensor(Torch.grad(p.get(n)), p.get(n).getShape().getShape());
+          expected.put(n, Torch.read(rule.apply(w, g).sub(w)));
+        }
+      }
+      if (b.labels() != null) {
+        model.trainStep(b.x(), b.labels(), b.batch(), optimizer);
+      } else {
+        model.trainStep(b.x(), b.targets(), b.batch(), optimizer);
+      }
+      for (String n : before.keySet()) {
+        float[] after = params.get(n);
+        float[] update = new float[after.length];
+        for (int i = 0; i < after.length; i++) {
+          update[i] = after[i] - before.get(n)[i];
+        }
+        check(name + " update " + n, expected.get(n), update, GRAD);
+      }
+    }
+  }
+
+  /**
+   * Gives every tensor that its initialisation leaves constant (norm weights 1, biases 0, running statistics
+   * 0 and 1) seeded random values, so that affine parameters and running statistics are really exercised.
+   */
+  static void perturbConstants(GeneratedModel model, Rng rng) {
+    Parameters params = model.parameters();
+    for (String n : params.names()) {
+      if (n.endsWith("num_batches_tracked")) {
+        continue;
+      }
+      float[] v = params.get(n);
+      boolean constant = true;
+      for (float f : v) {
+        constant &= f == v[0];
+      }
+      if (constant) {
+        for (int i = 0; i < v.length; i++) {
+          v[i] = n.endsWith("running_var") ? rng.uniform(0.5f, 1.5f) : v[i] + (float) (0.2 * rng.nextGaussian());
+        }
+        params.set(n, v);
+      }
+    }
+  }
+
+  /** Every tensor but the int64 counters, by name; trainable ones with {@code requires_grad} if asked. */
+  static Map<String, NDArray> tensors(Torch t, Parameters params, boolean withGrad) {
+    Map<String, NDArray> p = new LinkedHashMap<>();
+    for (String n : params.names()) {
+      if (n.endsWith("num_batches_tracked")) {
+        continue;
+      }
+      int[] dims = params.shape(n);
+      long[] shape = new long[dims.length];
+      for (int i = 0; i < dims.length; i++) {
+        shape[i] = dims[i];
+      }
+      p.put(n, withGrad && params.trainable(n) ? t.parameter(params.get(n), shape) : t.tensor(params.get(n), shape));
+    }
+    return p;
+  }
+
+  private static Map<String, Float> counters(Parameters params) {
+    Map<String, Float> c = new LinkedHashMap<>();
+    for (String n : params.names()) {
+      if (n.endsWith("num_batches_tracked")) {
+        c.put(n, params.get(n)[0]);
+      }
+    }
+    return c;
+  }
+
+  private static NDArray input(Torch t, Batch b, boolean withGrad) {
+    if (b.tokens()) {
+      long[] ids = new long[b.x().length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = (long) b.x()[i];
+      }
+      return t.manager().create(ids, new ai.djl.ndarray.types.Shape(b.inputShape()));
+    }
+    return withGrad ? t.parameter(b.x(), b.inputShape()) : t.tensor(b.x(), b.inputShape());
+  }
+
+  /** Cross-entropy over the last axis (mean over every position) for labels, else MSE against the targets. */
+  private static NDArray loss(Torch t, NDArray y, Batch b) {
+    if (b.labels() != null) {
+      long classes = y.getShape().get(y.getShape().dimension() - 1);
+      return Torch.crossEntropy(y.reshape(-1, classes), t.labels(b.labels()));
+    }
+    return Torch.mse(y, t.tensor(b.targets(), y.getShape().getShape()));
+  }
+}
