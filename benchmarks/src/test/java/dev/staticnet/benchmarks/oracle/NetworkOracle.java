@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import dev.staticnet.GeneratedModel;
+import dev.staticnet.Loss;
 import dev.staticnet.Optimizer;
 import dev.staticnet.Parameters;
 import dev.staticnet.benchmarks.torch.Torch;
 import dev.staticnet.train.Rng;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,10 +44,10 @@ final class NetworkOracle {
   }
 
   /**
-   * One batch: the flat input ({@code tokens}: integer ids as floats), and either class labels (cross-entropy
-   * over the last axis, one label per position) or float targets (MSE).
+   * One batch: the flat input ({@code tokens}: integer ids as floats), the network's loss, and either class
+   * labels ({@code CROSS_ENTROPY}/{@code NLL} over the last axis, one label per position) or float targets.
    */
-  record Batch(float[] x, long[] inputShape, boolean tokens, int[] labels, float[] targets) {
+  record Batch(float[] x, long[] inputShape, boolean tokens, Loss loss, int[] labels, float[] targets) {
     int batch() {
       return (int) inputShape[0];
     }
@@ -56,7 +58,7 @@ final class NetworkOracle {
     evalForward(name, model, net, b);
     gradients(name + " eval", model, net, b, false);
     gradients(name + " train", model, net, b, true);
-    if (b.targets() != null) {
+    if (b.loss() == Loss.MSE) {
       trainForward(name, model, net, b);
     }
   }
@@ -75,6 +77,12 @@ final class NetworkOracle {
     try (Torch t = Torch.open(); GradientCollector tape = Torch.gradients()) {
       Map<String, NDArray> p = tensors(t, params, true);
       Map<String, Float> counters = counters(params);
+      Map<String, float[]> buffersBefore = new LinkedHashMap<>();
+      for (String n : p.keySet()) {
+        if (!params.trainable(n)) {
+          buffersBefore.put(n, params.get(n));
+        }
+      }
       NDArray x = input(t, b, !b.tokens());
       NDArray loss = loss(t, net.forward(p, x, training), b);
       tape.backward(loss);
@@ -91,7 +99,9 @@ final class NetworkOracle {
       }
       for (String n : params.names()) {
         if (!params.trainable(n) && p.containsKey(n)) { // running statistics, updated in place by libtorch
-          check(name + " " + n, Torch.read(p.get(n)), params.get(n), FWD);
+          float[] after = params.get(n);
+          check(name + " " + n, Torch.read(p.get(n)), after, FWD);
+          assertEquals(training, !Arrays.equals(buffersBefore.get(n), after), n + " moved in train mode only");
         }
       }
       counters.forEach((n, before) -> assertEquals(before + (training ? 1 : 0), params.get(n)[0], n));
@@ -240,12 +250,16 @@ final class NetworkOracle {
     return withGrad ? t.parameter(b.x(), b.inputShape()) : t.tensor(b.x(), b.inputShape());
   }
 
-  /** Cross-entropy over the last axis (mean over every position) for labels, else MSE against the targets. */
+  /** The batch's loss, mean-reduced; class losses over the last axis (mean over every position). */
   private static NDArray loss(Torch t, NDArray y, Batch b) {
-    if (b.labels() != null) {
-      long classes = y.getShape().get(y.getShape().dimension() - 1);
-      return Torch.crossEntropy(y.reshape(-1, classes), t.labels(b.labels()));
-    }
-    return Torch.mse(y, t.tensor(b.targets(), y.getShape().getShape()));
+    long classes = y.getShape().get(y.getShape().dimension() - 1);
+    return switch (b.loss()) {
+      case CROSS_ENTROPY -> Torch.crossEntropy(y.reshape(-1, classes), t.labels(b.labels()));
+      case NLL -> Torch.nll(y.reshape(-1, classes), t.labels(b.labels()));
+      case MSE -> Torch.mse(y, t.tensor(b.targets(), y.getShape().getShape()));
+      case BCE -> Torch.bce(y, t.tensor(b.targets(), y.getShape().getShape()));
+      case BCE_WITH_LOGITS -> Torch.bceWithLogits(y, t.tensor(b.targets(), y.getShape().getShape()));
+      case NONE -> throw new IllegalArgumentException("a network without loss has no gradients to compare");
+    };
   }
 }

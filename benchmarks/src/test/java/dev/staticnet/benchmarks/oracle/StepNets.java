@@ -11,6 +11,8 @@ import dev.staticnet.GlobalAvgPool;
 import dev.staticnet.InputKind;
 import dev.staticnet.LSTM;
 import dev.staticnet.Layer;
+import dev.staticnet.LeakyReLU;
+import dev.staticnet.LogSoftmax;
 import dev.staticnet.LayerNorm;
 import dev.staticnet.Linear;
 import dev.staticnet.Loss;
@@ -22,6 +24,9 @@ import dev.staticnet.PoolMode;
 import dev.staticnet.PositionalEmbedding;
 import dev.staticnet.RNN;
 import dev.staticnet.SequencePool;
+import dev.staticnet.Sigmoid;
+import dev.staticnet.Softmax;
+import dev.staticnet.Tanh;
 
 /**
  * One tiny generated network per step kind (and per attribute that changes the kernel's path), for
@@ -198,5 +203,53 @@ final class StepNets {
     @GELU Layer gelu();
 
     @Linear(out = 9) Layer fc2();
+  }
+
+  // ---- standalone activations, BatchNorm (C), LayerNorm without affine, the other losses ----
+
+  @Network(input = {10}, loss = Loss.NLL)
+  interface ActivationStepsNll extends Model {
+    @Linear(out = 12) Layer fc1();
+
+    @LeakyReLU(slope = 0.2) Layer act1();
+
+    @Linear(out = 12) Layer fc2();
+
+    @Sigmoid Layer act2();
+
+    @Linear(out = 12, activation = Activation.LEAKY_RELU) Layer fc3();
+
+    @Tanh Layer act3();
+
+    @Linear(out = 6, bias = false) Layer fc4();
+
+    @LogSoftmax Layer out();
+  }
+
+  @Network(input = {10}, loss = Loss.BCE)
+  interface SoftmaxBce extends Model {
+    @Linear(out = 7, activation = Activation.SIGMOID) Layer fc1();
+
+    @Linear(out = 5) Layer fc2();
+
+    @Softmax Layer probs();
+  }
+
+  @Network(input = {10}, loss = Loss.BCE_WITH_LOGITS)
+  interface BatchNorm1dBceLogits extends Model {
+    @Linear(out = 8, bias = false) Layer fc();
+
+    @BatchNorm Layer bn();
+
+    @dev.staticnet.ReLU Layer relu();
+
+    @Linear(out = 3) Layer out();
+  }
+
+  @Network(input = {5, 8}, loss = Loss.MSE)
+  interface LayerNormNoAffine extends Model {
+    @LayerNorm(affine = false, eps = 1e-3) Layer norm();
+
+    @Linear(out = 6, bias = false, activation = Activation.GELU) Layer fc();
   }
 }

@@ -5,6 +5,7 @@ import static dev.staticnet.benchmarks.oracle.Data.gaussian;
 import ai.djl.ndarray.NDArray;
 import dev.staticnet.Activation;
 import dev.staticnet.GeneratedModel;
+import dev.staticnet.Loss;
 import dev.staticnet.PoolMode;
 import dev.staticnet.benchmarks.oracle.NetworkOracle.Batch;
 import dev.staticnet.benchmarks.oracle.NetworkOracle.TorchNet;
@@ -118,7 +119,7 @@ class StepOracleTest {
     float[] targets = gaussian(rng, BATCH * 7 * 6, 1);
     NetworkOracle.compare("EmbeddingPositional", m, (p, x, training) ->
         TorchNN.embedding(x, p.get("embed.weight")).add(p.get("pos.weight")),
-        new Batch(ids, new long[] {BATCH, 7}, true, null, targets));
+        new Batch(ids, new long[] {BATCH, 7}, true, Loss.MSE, null, targets));
   }
 
   // ---- recurrent ----
@@ -210,7 +211,42 @@ class StepOracleTest {
       NDArray n = Torch.layerNorm(in, 8, p.get("norm.weight"), p.get("norm.bias"), 1e-5f);
       NDArray h = Torch.gelu(Torch.linear(n, p.get("fc1.weight"), p.get("fc1.bias")));
       return Torch.linear(h, p.get("fc2.weight"), p.get("fc2.bias"));
-    }, new Batch(x, new long[] {BATCH, 5, 8}, false, labels, null));
+    }, new Batch(x, new long[] {BATCH, 5, 8}, false, Loss.CROSS_ENTROPY, labels, null));
+  }
+
+  // ---- standalone activations, BatchNorm (C), LayerNorm without affine, the other losses ----
+
+  @Test
+  void activationStepsWithNllLoss() {
+    run(new StaticNet_StepNets_ActivationStepsNll(29), (p, x, training) -> {
+      NDArray h = Torch.leakyRelu(Torch.linear(x, p.get("fc1.weight"), p.get("fc1.bias")), 0.2f);
+      h = TorchNN.activation(Activation.SIGMOID, Torch.linear(h, p.get("fc2.weight"), p.get("fc2.bias")));
+      h = TorchNN.activation(Activation.LEAKY_RELU, Torch.linear(h, p.get("fc3.weight"), p.get("fc3.bias"))).tanh();
+      return Torch.logSoftmax(Torch.linear(h, p.get("fc4.weight"), null));
+    }, Loss.NLL);
+  }
+
+  @Test
+  void softmaxStepWithBceLoss() {
+    run(new StaticNet_StepNets_SoftmaxBce(30), (p, x, training) -> {
+      NDArray h = TorchNN.activation(Activation.SIGMOID, Torch.linear(x, p.get("fc1.weight"), p.get("fc1.bias")));
+      return Torch.softmax(Torch.linear(h, p.get("fc2.weight"), p.get("fc2.bias")));
+    }, Loss.BCE);
+  }
+
+  @Test
+  void batchNorm1dWithBceWithLogitsLoss() {
+    run(new StaticNet_StepNets_BatchNorm1dBceLogits(31), (p, x, training) -> {
+      NDArray h = Torch.batchNorm(Torch.linear(x, p.get("fc.weight"), null), p.get("bn.running_mean"),
+          p.get("bn.running_var"), p.get("bn.weight"), p.get("bn.bias"), training, 0.1f, 1e-5f);
+      return Torch.linear(TorchNN.activation(Activation.RELU, h), p.get("out.weight"), p.get("out.bias"));
+    }, Loss.BCE_WITH_LOGITS);
+  }
+
+  @Test
+  void layerNormWithoutAffineThenLinearWithoutBiasFusedGelu() {
+    run(new StaticNet_StepNets_LayerNormNoAffine(32), (p, x, training) -> Torch.gelu(
+        Torch.linear(Torch.layerNorm(x, 8, null, null, 1e-3f), p.get("fc.weight"), null)));
   }
 
   // ---- helpers ----
@@ -241,6 +277,14 @@ class StepOracleTest {
 
   /** A float-input network trained on MSE against random targets: every check of {@link NetworkOracle}. */
   private static void run(GeneratedModel m, TorchNet net) {
+    run(m, net, Loss.MSE);
+  }
+
+  /**
+   * A float-input network: every check of {@link NetworkOracle}, with random targets (in [0, 1] for the BCE
+   * losses) or random labels for the class losses.
+   */
+  private static void run(GeneratedModel m, TorchNet net, Loss loss) {
     String name = m.getClass().getSimpleName().replace("StaticNet_StepNets_", "");
     Rng rng = new Rng(name.hashCode());
     NetworkOracle.perturbConstants(m, rng);
@@ -251,7 +295,12 @@ class StepOracleTest {
       shape[i + 1] = dims[i];
     }
     float[] x = gaussian(rng, BATCH * m.inputShape().size(), 1);
-    float[] targets = gaussian(rng, BATCH * m.outputShape().size(), 1);
-    NetworkOracle.compare(name, m, net, new Batch(x, shape, false, null, targets));
+    int outputs = BATCH * m.outputShape().size();
+    boolean classes = loss == Loss.CROSS_ENTROPY || loss == Loss.NLL;
+    int[] labels = classes ? Data.labels(rng, outputs / m.outputShape().dims()[m.outputShape().dims().length - 1],
+        m.outputShape().dims()[m.outputShape().dims().length - 1]) : null;
+    float[] targets = classes ? null
+        : loss == Loss.MSE ? gaussian(rng, outputs, 1) : Data.uniform(rng, outputs, 0f, 1f);
+    NetworkOracle.compare(name, m, net, new Batch(x, shape, false, loss, labels, targets));
   }
 }

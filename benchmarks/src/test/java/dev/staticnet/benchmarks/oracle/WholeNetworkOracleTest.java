@@ -5,6 +5,7 @@ import static dev.staticnet.benchmarks.oracle.Data.gaussian;
 import ai.djl.ndarray.NDArray;
 import dev.staticnet.Activation;
 import dev.staticnet.GeneratedModel;
+import dev.staticnet.Loss;
 import dev.staticnet.Optimizer;
 import dev.staticnet.benchmarks.oracle.NetworkOracle.Batch;
 import dev.staticnet.benchmarks.oracle.NetworkOracle.FirstStep;
@@ -193,7 +194,8 @@ class WholeNetworkOracleTest {
       shape[i + 1] = perSample[i];
       size *= perSample[i];
     }
-    return new Batch(gaussian(rng, (int) size, 1), shape, false, Data.labels(rng, batch, classes), null);
+    return new Batch(gaussian(rng, (int) size, 1), shape, false, Loss.CROSS_ENTROPY, Data.labels(rng, batch, classes),
+        null);
   }
 
   private static Batch tokens(int batch, int steps, int vocab) {
@@ -202,6 +204,7 @@ class WholeNetworkOracleTest {
     for (int i = 0; i < ids.length; i++) {
       ids[i] = rng.nextInt(vocab);
     }
-    return new Batch(ids, new long[] {batch, steps}, true, Data.labels(rng, batch * steps, vocab), null);
+    return new Batch(ids, new long[] {batch, steps}, true, Loss.CROSS_ENTROPY, Data.labels(rng, batch * steps, vocab),
+        null);
   }
 }
