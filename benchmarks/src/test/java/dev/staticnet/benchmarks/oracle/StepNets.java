@@ -4,7 +4,9 @@ import dev.staticnet.Activation;
 import dev.staticnet.AvgPool2d;
 import dev.staticnet.BatchNorm;
 import dev.staticnet.Conv2d;
+import dev.staticnet.Dropout;
 import dev.staticnet.Embedding;
+import dev.staticnet.Flatten;
 import dev.staticnet.GELU;
 import dev.staticnet.GRU;
 import dev.staticnet.GlobalAvgPool;
@@ -251,5 +253,17 @@ final class StepNets {
     @LayerNorm(affine = false, eps = 1e-3) Layer norm();
 
     @Linear(out = 6, bias = false, activation = Activation.GELU) Layer fc();
+  }
+
+  /** Dropout is random in train mode: only its eval mode (identity) is compared. */
+  @Network(input = {3, 4, 5}, loss = Loss.MSE)
+  interface DropoutEval extends Model {
+    @Conv2d(out = 2, kernel = 3) Layer conv();
+
+    @Dropout(p = 0.5) Layer drop();
+
+    @Flatten Layer flat();
+
+    @Linear(out = 3) Layer fc();
   }
 }

@@ -249,6 +249,20 @@ class StepOracleTest {
         Torch.linear(Torch.layerNorm(x, 8, null, null, 1e-3f), p.get("fc.weight"), null)));
   }
 
+  @Test
+  void dropoutIsIdentityInEvalMode() {
+    GeneratedModel m = new StaticNet_StepNets_DropoutEval(33);
+    Rng rng = new Rng(33);
+    float[] x = gaussian(rng, BATCH * 60, 1);
+    Batch b = new Batch(x, new long[] {BATCH, 3, 4, 5}, false, Loss.MSE, null, gaussian(rng, BATCH * 3, 1));
+    TorchNet net = (p, in, training) -> {
+      NDArray h = TorchNN.conv2d(in, p.get("conv.weight"), p.get("conv.bias"), ONE, ZERO, ONE, 1);
+      return Torch.linear(h.reshape(BATCH, -1), p.get("fc.weight"), p.get("fc.bias")); // F.dropout(training=False)
+    };
+    NetworkOracle.evalForward("DropoutEval", m, net, b);
+    NetworkOracle.gradients("DropoutEval eval", m, net, b, false);
+  }
+
   // ---- helpers ----
 
   enum Kind { RNN_TANH, RNN_RELU, LSTM, GRU }

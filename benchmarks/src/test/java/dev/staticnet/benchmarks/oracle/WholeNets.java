@@ -85,8 +85,8 @@ final class WholeNets {
   }
 
   /** Residual blocks: identity shortcut and projection shortcut, ReLU after each addition. */
-  @Network(input = {3, 8, 10}, loss = Loss.CROSS_ENTROPY)
-  interface TinyResNet extends Model {
+  @Block
+  interface ResNetBody {
     @Conv2d(out = 8, kernel = 3, padding = 1) Layer stem();
 
     @Residual(activation = Activation.RELU) BasicBlock block1();
@@ -96,6 +96,18 @@ final class WholeNets {
     @GlobalAvgPool Layer gap();
 
     @Linear(out = 5) Layer fc();
+  }
+
+  /** The residual network as a classifier. */
+  @Network(input = {3, 8, 10}, loss = Loss.CROSS_ENTROPY)
+  interface TinyResNet extends Model {
+    ResNetBody net();
+  }
+
+  /** The same network on MSE, so that its train-mode output (BatchNorm on batch statistics) is compared too. */
+  @Network(input = {3, 8, 10}, loss = Loss.MSE)
+  interface TinyResNetMse extends Model {
+    ResNetBody net();
   }
 
   /** Two stacked LSTMs (the first returns its sequence), then a classifier on the last state. */
