@@ -82,7 +82,8 @@ final class TensorCheck {
         continue;
       }
       double abs = Math.abs((double) actual[i] - expected[i]);
-      double rel = Math.max(0, abs - 2 * Math.ulp(expected[i])) / Math.max(Math.abs((double) expected[i] - before[i]), floor);
+      double beyondRounding = Math.max(0, abs - 2 * Math.ulp(expected[i]));
+      double rel = beyondRounding / Math.max(Math.abs((double) expected[i] - before[i]), floor);
       if (!(abs <= maxAbs)) {
         maxAbs = abs;
       }

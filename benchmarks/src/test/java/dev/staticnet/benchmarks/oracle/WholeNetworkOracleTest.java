@@ -72,8 +72,6 @@ class WholeNetworkOracleTest {
     for (Case c : networks().filter(c -> !c.name().endsWith("Mse")).toList()) {
       s.add(Arguments.of(c, "SGD(lr=0.05, momentum=0.9, weight_decay=1e-3)",
           (Supplier<Optimizer>) () -> Sgd.builder(lr).momentum(mu).weightDecay(wd).build(), sgdFirstStep(lr, wd)));
-    }
-    for (Case c : networks().filter(c -> !c.name().equals("StackedLstm") && !c.name().endsWith("Mse")).toList()) {
       s.add(Arguments.of(c, "Adam(lr=1e-3)", (Supplier<Optimizer>) () -> Optimizer.adam(adamLr),
           adamFirstStep(adamLr, 0)));
       s.add(Arguments.of(c, "AdamW(lr=1e-3, weight_decay=0.01)",
