@@ -2,10 +2,14 @@ package dev.staticnet.examples.docs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staticnet.Model;
 import dev.staticnet.Parameters;
 import dev.staticnet.examples.LeNet5;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Keeps docs/from-pytorch.md true: the Java interfaces it shows compile, have PyTorch's parameter
  * count and state_dict (names, shapes, order, as printed by PyTorch 1.13 for the guide's modules),
  * and compute what the PyTorch modules compute. The expected outputs come from running the guide's
- * PyTorch code (torch 1.13.1) with every tensor filled by {@link #fill}: same weights, same logits.
+ * PyTorch code (torch 1.13.1, {@code src/test/resources/docs/from_pytorch_check.py}) with every tensor
+ * filled by {@link #fill}: same weights, same logits.
  */
 class FromPytorchGuideTest {
   /** {@code for k, v in model.state_dict().items(): print(k, tuple(v.shape))} for the guide's TinyGpt. */
@@ -84,6 +89,21 @@ class FromPytorchGuideTest {
         0.41352325677871704f, 0.138828843832016f, -0.1519540697336197f, -0.4271063804626465f,
         -0.6564738750457764f, -0.8147543668746948f, -0.8842825889587402f, -0.8569980263710022f};
     assertArrayEquals(pytorch, net.predict(images, 2), 1e-5f);
+  }
+
+  @Test
+  void theGuideQuotesTheseDeclarationsAndThePyTorchCode() throws IOException {
+    String guide = Files.readString(Path.of("..", "docs", "from-pytorch.md"));
+    for (Path java : List.of(Path.of("src/test/java/dev/staticnet/examples/docs/TinyGpt.java"),
+        Path.of("src/main/java/dev/staticnet/examples/LeNet5.java"))) {
+      String source = Files.readString(java);
+      assertTrue(guide.contains("```java\n" + source.substring(source.indexOf("@Network")) + "```"),
+          "docs/from-pytorch.md does not quote " + java);
+    }
+    for (String python : List.of("tinygpt.py", "lenet5.py")) {
+      String source = Files.readString(Path.of("src/test/resources/docs", python));
+      assertTrue(guide.contains("```python\n" + source + "```"), "docs/from-pytorch.md does not quote " + python);
+    }
   }
 
   /** The k-th state_dict tensor gets v[i] = 0.1 sin(0.37 i + 1.3 k), in float32 (the PyTorch side does the same). */
