@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ class ShapeErrorGalleryTest {
       "LatePositions", "SequenceBatchNorm", "WrongProjection");
 
   private static final Path PAGE = Path.of("..", "docs", "shape-errors.md");
+  private static final Map<String, Compilation> COMPILED = new ConcurrentHashMap<>();
 
   // --- convolutional networks -------------------------------------------------------------------
 
@@ -294,7 +297,9 @@ class ShapeErrorGalleryTest {
     }
   }
 
+  /** Each fixture is compiled once for all tests (a compilation's result does not change). */
   private static Compilation compile(JavaFileObject f) {
-    return Compiler.javac().withProcessors(new StaticNetProcessor()).compile(f);
+    return COMPILED.computeIfAbsent(f.getName(), name -> Compiler.javac().withProcessors(new StaticNetProcessor())
+        .compile(f));
   }
 }
