@@ -60,6 +60,44 @@ class LayerReferenceFiguresTest {
         "feedForward.linear2.bias", "norm2.weight", "norm2.bias"), m.parameters().names());
   }
 
+  /**
+   * Same weights, same output as PyTorch 1.13's {@code nn.TransformerEncoderLayer(768, 12, 3072,
+   * activation="gelu", batch_first=True)} in eval mode ({@code src/test/resources/docs/bert_layer_check.py}),
+   * loaded through the renaming layers.md describes.
+   */
+  @Test
+  void bertBaseLayerComputesWhatPyTorchsLayerComputes() {
+    Model m = new StaticNet_ReferenceNets_BertBaseLayer(1);
+    List<String> pytorchOrder = List.of("self_attn.in_proj_weight", "self_attn.in_proj_bias",
+        "self_attn.out_proj.weight", "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight",
+        "linear2.bias", "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias");
+    for (String name : m.parameters().names()) {
+      String pytorch = name.replace("attention.", "").replace("feedForward.", "");
+      int k = pytorchOrder.indexOf(pytorch);
+      float[] v = new float[m.parameters().get(name).length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (0.05 * Math.sin(0.37 * i + 1.3 * k)); // as the PyTorch script fills its k-th tensor
+      }
+      m.parameters().set(name, v);
+    }
+    float[] x = new float[128 * 768];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.cos(0.05 * i);
+    }
+    float[] y = m.predict(x, 1);
+    int[] at = {0, 767, 5000, 64 * 768 + 3, 128 * 768 - 1};
+    float[] pytorch = {0.05626488849520683f, 0.08196796476840973f, 0.03310002014040947f, 0.0743272453546524f,
+        0.08348501473665237f};
+    for (int j = 0; j < at.length; j++) {
+      assertEquals(pytorch[j], y[at[j]], 1e-5f, "output " + at[j]);
+    }
+    double absSum = 0;
+    for (float v : y) {
+      absSum += Math.abs(v);
+    }
+    assertEquals(4341.087890625, absSum, 4341.09 * 1e-5);
+  }
+
   @Test
   void theReferenceQuotesTheseSummaries() throws IOException {
     String page = Files.readString(Path.of("..", "docs", "layers.md"));
