@@ -40,6 +40,24 @@ class LayerReferenceFiguresTest {
         "lstm2.weight_ih_l0", "lstm2.weight_hh_l0", "lstm2.bias_ih_l0", "lstm2.bias_hh_l0"), m.parameters().names());
   }
 
+  /**
+   * PyTorch's {@code nn.LSTM(300, 512, num_layers=2, batch_first=True)} output with the same weights
+   * ({@code src/test/resources/docs/lstm_check.py}); PyTorch's layer l is step l + 1 here.
+   */
+  @Test
+  void twoLayerLstmComputesWhatPyTorchsLstmComputes() {
+    Model m = new StaticNet_ReferenceNets_Lstm300x512x2(1);
+    List<String> pytorchOrder = List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l1",
+        "weight_hh_l1", "bias_ih_l1", "bias_hh_l1");
+    for (String name : m.parameters().names()) {
+      String pytorch = name.startsWith("lstm2.") ? name.substring(6).replace("_l0", "_l1") : name.substring(6);
+      fill(m, name, pytorchOrder.indexOf(pytorch));
+    }
+    float[] y = m.predict(cosines(35 * 300), 1); // (35, 512)
+    assertMatches(y, new int[] {0, 511, 17 * 512 + 100, 35 * 512 - 1}, new float[] {0.04969096928834915f,
+        -0.02347213216125965f, 0.09505204111337662f, 0.1846098005771637f}, 1906.121337890625);
+  }
+
   @Test
   void gruAndAttention() {
     assertEquals(1_920, new StaticNet_ReferenceNets_Gru10x20(1).parameterCount());
@@ -72,30 +90,11 @@ class LayerReferenceFiguresTest {
         "self_attn.out_proj.weight", "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight",
         "linear2.bias", "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias");
     for (String name : m.parameters().names()) {
-      String pytorch = name.replace("attention.", "").replace("feedForward.", "");
-      int k = pytorchOrder.indexOf(pytorch);
-      float[] v = new float[m.parameters().get(name).length];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) (0.05 * Math.sin(0.37 * i + 1.3 * k)); // as the PyTorch script fills its k-th tensor
-      }
-      m.parameters().set(name, v);
+      fill(m, name, pytorchOrder.indexOf(name.replace("attention.", "").replace("feedForward.", "")));
     }
-    float[] x = new float[128 * 768];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) Math.cos(0.05 * i);
-    }
-    float[] y = m.predict(x, 1);
-    int[] at = {0, 767, 5000, 64 * 768 + 3, 128 * 768 - 1};
-    float[] pytorch = {0.05626488849520683f, 0.08196796476840973f, 0.03310002014040947f, 0.0743272453546524f,
-        0.08348501473665237f};
-    for (int j = 0; j < at.length; j++) {
-      assertEquals(pytorch[j], y[at[j]], 1e-5f, "output " + at[j]);
-    }
-    double absSum = 0;
-    for (float v : y) {
-      absSum += Math.abs(v);
-    }
-    assertEquals(4341.087890625, absSum, 4341.09 * 1e-5);
+    float[] y = m.predict(cosines(128 * 768), 1); // (128, 768)
+    assertMatches(y, new int[] {0, 767, 5000, 64 * 768 + 3, 128 * 768 - 1}, new float[] {0.05626488849520683f,
+        0.08196796476840973f, 0.03310002014040947f, 0.0743272453546524f, 0.08348501473665237f}, 4341.087890625);
   }
 
   @Test
@@ -105,6 +104,37 @@ class LayerReferenceFiguresTest {
         new StaticNet_ReferenceNets_Lstm300x512x2(1), new StaticNet_ReferenceNets_BertBaseLayer(1))) {
       assertTrue(page.contains("```\n" + m.summary().strip() + "\n```"), "docs/layers.md lacks\n" + m.summary());
     }
+  }
+
+  /** The tensor PyTorch lists k-th gets v[i] = 0.05 sin(0.37 i + 1.3 k), as the PyTorch scripts fill it. */
+  private static void fill(Model m, String name, int k) {
+    assertTrue(k >= 0, name + " has no PyTorch counterpart");
+    float[] v = new float[m.parameters().get(name).length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (0.05 * Math.sin(0.37 * i + 1.3 * k));
+    }
+    m.parameters().set(name, v);
+  }
+
+  /** x[i] = cos(0.05 i), the PyTorch scripts' input. */
+  private static float[] cosines(int n) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) Math.cos(0.05 * i);
+    }
+    return x;
+  }
+
+  /** A few outputs within 1e-5 and the sum of |y| within 1e-5 relative. */
+  private static void assertMatches(float[] y, int[] at, float[] pytorch, double pytorchAbsSum) {
+    for (int j = 0; j < at.length; j++) {
+      assertEquals(pytorch[j], y[at[j]], 1e-5f, "output " + at[j]);
+    }
+    double absSum = 0;
+    for (float v : y) {
+      absSum += Math.abs(v);
+    }
+    assertEquals(pytorchAbsSum, absSum, pytorchAbsSum * 1e-5);
   }
 
   private static List<Long> perLayer(Model m) {
