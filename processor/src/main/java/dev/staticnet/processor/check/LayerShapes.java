@@ -15,6 +15,9 @@ import java.util.List;
  * output is unknown and nothing downstream is checked.
  */
 final class LayerShapes {
+  /** The origin of a recurrent step's (H) output, so a rank error can name returnSequences. */
+  static final String LAST_STATE = "its last hidden state only, returnSequences = false";
+
   private final Reporter reporter;
 
   LayerShapes(Reporter reporter) {
@@ -108,8 +111,11 @@ final class LayerShapes {
     int h = SlidingWindow.outputSize(s.x().get(1), k[0], stride[0], p[0], d[0]);
     int w = SlidingWindow.outputSize(s.x().get(2), k[1], stride[1], p[1], d[1]);
     if (h < 1 || w < 1) {
+      // the window spans d(k - 1) + 1 input positions; it must fit in H + 2p
+      String span = (d[0] * (k[0] - 1) + 1) + "x" + (d[1] * (k[1] - 1) + 1);
+      String padded = (s.x().get(1) + 2 * p[0]) + "x" + (s.x().get(2) + 2 * p[1]);
       error(s, Message.SPATIAL_TOO_SMALL, "kernel", "kernel = " + Shapes.pair(k), s.path(),
-          s.decl().kind().simpleAnnotation(), s.in().describe(), h + "x" + w);
+          s.decl().kind().simpleAnnotation(), s.in().describe(), h + "x" + w, span, padded, s.in().producer());
       return null;
     }
     return Dims.of(channels, h, w);
@@ -168,16 +174,27 @@ final class LayerShapes {
   }
 
   private void rankError(Step s, String needs) {
-    String fix = switch (s.decl().kind()) {
+    error(s, Message.RANK, null, "needs " + needs, s.path(), s.decl().kind().simpleAnnotation(), needs,
+        s.in().producer(), s.in().describe(), rankFix(s));
+  }
+
+  private static String rankFix(Step s) {
+    if (LAST_STATE.equals(s.in().origin())) {
+      String producer = s.in().producer();
+      return s.decl().kind() == StepKind.SEQUENCE_POOL
+          ? "Drop this step (" + producer + " already returns the last time step), or set returnSequences = true on "
+              + producer + " to pool over every time step."
+          : "Set returnSequences = true on " + producer + " to pass on every time step (T, H).";
+    }
+    return switch (s.decl().kind()) {
       case CONV2D, MAX_POOL2D, AVG_POOL2D, GLOBAL_AVG_POOL ->
           "Declare the input as {C, H, W} and keep image steps before @Flatten.";
       case BATCH_NORM -> "Use @LayerNorm for (T, F) features, or place @BatchNorm on (C) or (C, H, W).";
       default -> "Declare @Network(input = {T, F}) (or produce a (T, D) sequence, e.g. with @Embedding) "
           + "before this step, and keep sequence steps before @SequencePool.";
     };
-    error(s, Message.RANK, null, "needs " + needs, s.path(), s.decl().kind().simpleAnnotation(), needs,
-        s.in().producer(), s.in().describe(), fix);
   }
+
 
   private void error(Step s, Message m, String attribute, String what, Object... args) {
     String detail = s.table().render(s.path(), s.decl().kind().displayName(), what);

@@ -68,12 +68,18 @@ public final class ShapeInference {
     List<ParamSpec> params = out == null ? List.of() : ParamSpecs.of(d.kind(), d.attrs(), in.dims(), out);
     Attrs attrs = init == null || !d.attrs().initScheme().equals("DEFAULT") ? d.attrs() : withInit(d.attrs(), init);
     into.add(new LayerNode(path, d.kind(), attrs, in.dims(), out, params, d.method()));
-    String origin = d.kind() == StepKind.FLATTEN && in.known() && in.dims().rank() > 1
-        ? "flattened from " + in.dims() : null;
-    String shape = Shapes.text(out) + (origin == null ? "" : " (= " + in.dims() + ")");
+    boolean flattened = d.kind() == StepKind.FLATTEN && in.known() && in.dims().rank() > 1;
+    String origin = flattened ? "flattened from " + in.dims() : lastStateOnly(d) ? LayerShapes.LAST_STATE : null;
+    String shape = Shapes.text(out) + (flattened ? " (= " + in.dims() + ")" : "");
     Dims checked = expect(d.expect(), path, d.kind().displayName(), d, out);
     table.add(path, d.kind().displayName(), shape);
     return new Flow(checked, "'" + path + "'", origin, false);
+  }
+
+  /** A recurrent step that passes on only its last hidden state (returnSequences = false). */
+  private static boolean lastStateOnly(LayerDecl d) {
+    boolean recurrent = d.kind() == StepKind.RNN || d.kind() == StepKind.LSTM || d.kind() == StepKind.GRU;
+    return recurrent && !d.attrs().returnSequences();
   }
 
   private Flow block(BlockDecl d, String path, Flow in, InitSpec outerInit, List<Node> into) {

@@ -53,7 +53,7 @@ public enum Message {
       "Use @Conv2d(in = %5$d, ...) or drop 'in' to infer it."),
   RANK("shape", "%1$s: @%2$s needs %3$s, but %4$s produces %5$s",
       "%6$s"),
-  SPATIAL_TOO_SMALL("shape", "%1$s: @%2$s on %3$s gives an output of %4$s: the window does not fit",
+  SPATIAL_TOO_SMALL("shape", "%1$s: @%2$s on %3$s gives an output of %4$s: the window does not fit (window %5$s, input %6$s after padding, from %7$s)",
       "Use a smaller kernel/dilation, more padding, or a larger input."),
   POOL_PADDING("shape", "%1$s: @%2$s(padding = %3$s) pads more than half the window %4$s (PyTorch requires padding <= kernel/2)",
       "Use padding <= %5$s, or a larger kernel."),
