@@ -86,6 +86,8 @@ final class BatchNormCode implements StepCode {
     }
     Op.Layer conv = fold.conv();
     PlacedTensor convBias = conv.tensor("bias");
+    code.add("// $L + $L: W' = W * s, b' = (b - running_mean) * s + beta, s = gamma / sqrt(running_var + eps)\n",
+        conv.node().path(), op.node().path());
     code.addStatement("$T.fold(foldedParams, $L, $L, params, $L, $L, $L, $L, buffers, $L, $L, $L, $L.colRows(), $L)",
         RuntimeTypes.BATCH_NORM_FOLDING, fold.weightConstant(), fold.biasConstant(),
         conv.tensor("weight").constant(), convBias == null ? "NO_PARAM" : convBias.constant(), offset("weight"),

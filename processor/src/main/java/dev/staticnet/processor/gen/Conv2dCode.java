@@ -139,8 +139,7 @@ final class Conv2dCode implements StepCode {
       String y = p.act(op.out());
       String folded = p.act(fold.out());
       p.beginIf(p.foldFlag());
-      p.comment("inference: $L as one convolution, W' = W * gamma / sqrt(var + eps), "
-          + "b' = (b - mean) * gamma / sqrt(var + eps) + beta", foldedSteps());
+      p.comment("inference: $L as one convolution (weights from computeFoldedParams)", foldedSteps());
       p.statement("$T.$L($L, $L, foldedParams, $L, $L, $L, batch)", RuntimeTypes.CONV2D,
           fold.relu() != null ? "forwardRelu" : "forward", folded, x, fold.weightConstant(), fold.biasConstant(),
           geometry);

@@ -130,11 +130,7 @@ public final class ModelGenerator {
     for (StepCode code : codes) {
       CodeBlock.Builder body = CodeBlock.builder();
       code.fold(body);
-      CodeBlock block = body.build();
-      if (!block.isEmpty()) {
-        m.addComment(code.description());
-        m.addCode(block);
-      }
+      m.addCode(body.build());
     }
     return List.of(m.build());
   }
