@@ -39,7 +39,7 @@ public abstract class GeneratedModel implements Model {
   protected final Rng rng;
   /**
    * BatchNorm-folded convolution weights and biases for inference, written only by
-   * {@link #computeFoldedParams} (under {@link #foldLock}); empty when nothing folds.
+   * {@link #computeFoldedParams} (under a lock, see refreshFolded); empty when nothing folds.
    */
   protected final float[] foldedParams;
 
