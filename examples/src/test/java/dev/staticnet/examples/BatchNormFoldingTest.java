@@ -10,6 +10,7 @@ import dev.staticnet.Optimizer;
 import dev.staticnet.Parameters;
 import dev.staticnet.kernel.Conv2dKernel;
 import dev.staticnet.kernel.ConvGeometry;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -277,5 +278,46 @@ class BatchNormFoldingTest {
       pool.shutdownNow();
     }
     assertEquals(refreshes + 1, g.foldRefreshes());
+  }
+
+  /** Refreshing the fold after every training step allocates nothing either (the fold is in place). */
+  @Test
+  void trainStepThenFoldedPredictDoesNotAllocateAfterWarmUp() {
+    Model m = new StaticNet_FoldingNets_ConvBnRelu(30);
+    GeneratedModel g = (GeneratedModel) m;
+    int batch = 8;
+    float[] x = TestData.uniform(batch * m.inputShape().size(), 31);
+    int[] labels = TestData.labels(batch, 3, 32);
+    float[] out = new float[batch * 3];
+    Optimizer sgd = Optimizer.sgd(0.01f, 0.9f);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    // Warm up until C2 has compiled the Vector API code (interpreted, it boxes vectors): at most 2000 steps.
+    for (int i = 0, quiet = 0; i < 2000 && quiet < 3; i++) {
+      long start = threads.getCurrentThreadAllocatedBytes();
+      m.trainStep(x, labels, batch, sgd);
+      m.predict(x, batch, out);
+      quiet = threads.getCurrentThreadAllocatedBytes() - start == 0 ? quiet + 1 : 0;
+    }
+    long refreshes = g.foldRefreshes();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 100; i++) {
+      m.trainStep(x, labels, batch, sgd);
+      m.predict(x, batch, out);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(refreshes + 100, g.foldRefreshes(), "one refresh per step");
+    assertTrue(allocated < 4096, "100 steps + folded predicts allocated " + allocated + " bytes");
+  }
+
+  /** Eval-mode gradients run the unfolded pass (its backward needs every slot), folded predicts or not. */
+  @Test
+  void evalModeGradientsStayUnfoldedAndCorrect() {
+    Model m = new StaticNet_FoldingNets_ConvBnRelu(33);
+    randomiseNorms(m, 34);
+    int batch = 2;
+    float[] x = TestData.uniform(batch * m.inputShape().size(), 35);
+    m.predict(x, batch); // folds
+    int checked = GradientCheck.check(m, x, TestData.labels(batch, 3, 36), null, batch, false);
+    assertEquals(m.parameterCount() + (long) batch * m.inputShape().size(), checked);
   }
 }
