@@ -123,4 +123,30 @@ class InferenceFusionTest {
     assertThat(leaky.text("Leaky")).contains("workspace bytes per sample: training 856, inference 268 "
         + "(BatchNorm-folded 140)\n");
   }
+
+  /** Over 48 operations forward is split per top-level step; each part reads the flag itself. */
+  @Test
+  void foldsCompileInForwardPassesSplitPerStep() throws IOException {
+    String src = generated(source("Deep", """
+        @Block
+        interface Basic {
+          @Conv2d(out = 4, kernel = 3, padding = 1, bias = false) Layer conv1();
+          @BatchNorm Layer bn1();
+          @ReLU Layer relu();
+          @Conv2d(out = 4, kernel = 3, padding = 1, bias = false) Layer conv2();
+          @BatchNorm Layer bn2();
+        }
+
+        @Network(input = {4, 6, 6}, loss = Loss.MSE)
+        public interface Deep extends Model {
+          @Residual @Repeat(10) List<Basic> stage();
+          @Conv2d(out = 2, kernel = 1, bias = false) Layer head();
+          @BatchNorm Layer headBn();
+        }
+        """), "Deep");
+    assertThat(src).contains("private void forwardStage_9(Workspace ws, boolean training) {");
+    // a fold split over two methods (head in one, headBn in the next): each declares the flag
+    assertThat(src).contains("float[] headBn = ws.act[104];\n    boolean fold = ws.folded();\n    if (training) {");
+    assertThat(src).contains("Conv2dKernel.forwardRelu(stage_9_relu, stage_8, foldedParams, STAGE_9_CONV1_FOLDED_WEIGHT");
+  }
 }
