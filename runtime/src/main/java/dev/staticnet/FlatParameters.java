@@ -10,9 +10,12 @@ final class FlatParameters implements Parameters {
   private final float[] buffers;
   private final long[] counters;
   private final List<String> names;
+  /** Told after every successful {@link #set} (the model's folded weights go stale). */
+  private final Runnable onChange;
 
-  FlatParameters(ModelSpec spec, float[] params, float[] buffers, long[] counters) {
+  FlatParameters(ModelSpec spec, float[] params, float[] buffers, long[] counters, Runnable onChange) {
     this.spec = spec;
+    this.onChange = onChange;
     this.params = params;
     this.buffers = buffers;
     this.counters = counters;
@@ -73,5 +76,6 @@ final class FlatParameters implements Parameters {
         }
         counters[t.offset()] = (long) v;
     }
+    onChange.run();
   }
 }

@@ -4,16 +4,25 @@ import dev.staticnet.kernel.Losses;
 import dev.staticnet.train.Rng;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Base class of every generated {@code StaticNet_<Name>}: owns the flat parameter, gradient and
  * buffer arrays, the workspaces, input/label validation, the loss and the optimiser call. The
  * generated subclass supplies {@link #initialise}, {@link #forward} and {@link #backward}: straight
  * lines of kernel calls with compile-time constants. Not meant to be extended by hand.
+ *
+ * <p>BatchNorm folding: in {@link #predict}, each {@code @Conv2d} followed by a {@code @BatchNorm}
+ * runs as one convolution with folded weights ({@link #foldedParams}), recomputed lazily whenever
+ * the parameters or buffers changed since the last fold (a version counter bumped by every training
+ * call and by {@link Parameters#set}). Training and {@link #gradients}/{@link #loss} never fold.
+ * {@code -Dstaticnet.fold=false} or {@link #setBatchNormFolding} turns it off.
  */
 public abstract class GeneratedModel implements Model {
   private static final int MAX_POOLED_WORKSPACES = 16;
   private static final int MAX_TRAINING_WORKSPACES = 4;
+  /** Default of {@link #setBatchNormFolding}: {@code -Dstaticnet.fold=false} turns folding off. */
+  private static final boolean FOLD_BY_DEFAULT = !"false".equalsIgnoreCase(System.getProperty("staticnet.fold"));
 
   /** Offset passed to a kernel for an absent tensor (a Linear without bias, a norm without affine). */
   protected static final int NO_PARAM = -1;
@@ -28,6 +37,11 @@ public abstract class GeneratedModel implements Model {
   protected final long[] counters;
   /** Random source for dropout masks, seeded from the constructor's seed. */
   protected final Rng rng;
+  /**
+   * BatchNorm-folded convolution weights and biases for inference, written only by
+   * {@link #computeFoldedParams} (under a lock, see refreshFolded); empty when nothing folds.
+   */
+  protected final float[] foldedParams;
 
   private final ModelSpec spec;
   /** Idle inference workspaces, {@code pooled} of them, guarded by the array's lock. */
@@ -38,6 +52,13 @@ public abstract class GeneratedModel implements Model {
   private int nextTrainingSlot;
   private final Parameters parameters;
   private float[] lastInputGradient;
+  /** Bumped after every change of {@link #params}, {@link #buffers} or {@link #counters}. */
+  private final AtomicLong version = new AtomicLong();
+  /** The {@link #version} {@link #foldedParams} was computed from; -1 before the first fold. */
+  private volatile long foldedVersion = -1;
+  private final Object foldLock = new Object();
+  private volatile long foldRefreshes;
+  private volatile boolean folding = FOLD_BY_DEFAULT;
 
   protected GeneratedModel(ModelSpec spec, long seed) {
     this.spec = spec;
@@ -45,9 +66,55 @@ public abstract class GeneratedModel implements Model {
     this.grads = new float[spec.paramSize];
     this.buffers = new float[spec.bufferSize];
     this.counters = new long[spec.counterSize];
+    this.foldedParams = new float[spec.foldedSize];
     this.rng = new Rng(seed ^ 0x5DEECE66DL);
-    this.parameters = new FlatParameters(spec, params, buffers, counters);
+    this.parameters = new FlatParameters(spec, params, buffers, counters, this::changed);
     initialise(new Rng(seed));
+  }
+
+  /**
+   * Writes {@link #foldedParams} from the current parameters and running statistics
+   * ({@code BatchNormFolding.fold} per folded convolution). Generated when the network folds anything.
+   */
+  protected void computeFoldedParams() {}
+
+  /** Records that parameters, buffers or counters changed: the folded weights are stale. */
+  private void changed() {
+    version.incrementAndGet();
+  }
+
+  /**
+   * Turns BatchNorm folding in {@link #predict} on or off (default on, or
+   * {@code -Dstaticnet.fold=false}); results agree either way to float rounding. Not to be called
+   * while another thread predicts.
+   */
+  public final void setBatchNormFolding(boolean enabled) {
+    folding = enabled;
+  }
+
+  /** Whether {@link #predict} runs folded: folding is on and the network has a Conv2d + BatchNorm to fold. */
+  public final boolean batchNormFolding() {
+    return folding && spec.foldedSize > 0;
+  }
+
+  /** How many times the folded weights were recomputed (once per change of the parameters that a predict saw). */
+  public final long foldRefreshes() {
+    return foldRefreshes;
+  }
+
+  /** Recomputes {@link #foldedParams} if the parameters changed since; safe from many predicting threads. */
+  private void refreshFolded() {
+    if (foldedVersion == version.get()) {
+      return;
+    }
+    synchronized (foldLock) {
+      long v = version.get();
+      if (foldedVersion != v) {
+        computeFoldedParams();
+        foldRefreshes++;
+        foldedVersion = v; // volatile write publishes foldedParams to the threads that read it equal
+      }
+    }
   }
 
   /** Fills {@link #params} and {@link #buffers} with their initial values. */
@@ -109,7 +176,11 @@ public abstract class GeneratedModel implements Model {
       throw new IllegalArgumentException(spec.network + ": output needs " + outLength + " floats (batch " + batch
           + " x " + spec.output + "), got " + (output == null ? "null" : output.length));
     }
-    Workspace ws = borrowInferenceWorkspace(batch);
+    boolean fold = batchNormFolding();
+    if (fold) {
+      refreshFolded();
+    }
+    Workspace ws = borrowInferenceWorkspace(batch, fold);
     try {
       ws.act[0] = input;
       forward(ws, false);
@@ -123,17 +194,25 @@ public abstract class GeneratedModel implements Model {
   @Override
   public final synchronized float trainStep(float[] input, int[] labels, int batch, Optimizer optimizer) {
     checkOptimizer(optimizer);
-    float loss = forwardBackward(input, labels, null, batch, true, false);
-    optimizer.step(params, grads);
-    return loss;
+    try {
+      float loss = forwardBackward(input, labels, null, batch, true, false);
+      optimizer.step(params, grads);
+      return loss;
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public final synchronized float trainStep(float[] input, float[] targets, int batch, Optimizer optimizer) {
     checkOptimizer(optimizer);
-    float loss = forwardBackward(input, null, targets, batch, true, false);
-    optimizer.step(params, grads);
-    return loss;
+    try {
+      float loss = forwardBackward(input, null, targets, batch, true, false);
+      optimizer.step(params, grads);
+      return loss;
+    } finally {
+      changed();
+    }
   }
 
   /**
@@ -167,6 +246,9 @@ public abstract class GeneratedModel implements Model {
       return loss;
     } finally {
       ws.act[0] = null;
+      if (training) {
+        changed(); // running statistics moved
+      }
     }
   }
 
@@ -182,6 +264,9 @@ public abstract class GeneratedModel implements Model {
       return loss(null, ws, labels, targets, batch);
     } finally {
       ws.act[0] = null;
+      if (training) {
+        changed(); // running statistics moved
+      }
     }
   }
 
@@ -295,19 +380,19 @@ public abstract class GeneratedModel implements Model {
     }
   }
 
-  /** Takes an idle workspace for this batch size from the pool, or makes one. No allocation when pooled. */
-  private Workspace borrowInferenceWorkspace(int batch) {
+  /** Takes an idle workspace for this batch size and pass from the pool, or makes one. No allocation when pooled. */
+  private Workspace borrowInferenceWorkspace(int batch, boolean folded) {
     synchronized (inferencePool) {
       for (int i = pooled - 1; i >= 0; i--) {
         Workspace ws = inferencePool[i];
-        if (ws.batch == batch) {
+        if (ws.batch == batch && ws.folded() == folded) {
           inferencePool[i] = inferencePool[--pooled];
           inferencePool[pooled] = null;
           return ws;
         }
       }
     }
-    return new Workspace(spec, batch, false);
+    return new Workspace(spec, batch, false, folded);
   }
 
   private void returnInferenceWorkspace(Workspace ws) {
@@ -329,7 +414,7 @@ public abstract class GeneratedModel implements Model {
         return ws;
       }
     }
-    Workspace ws = new Workspace(spec, batch, true);
+    Workspace ws = new Workspace(spec, batch, true, false);
     trainingWorkspaces[nextTrainingSlot] = ws;
     nextTrainingSlot = (nextTrainingSlot + 1) % MAX_TRAINING_WORKSPACES;
     return ws;

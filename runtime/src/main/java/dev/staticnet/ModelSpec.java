@@ -47,6 +47,12 @@ public final class ModelSpec {
   final int[] slotFixed;
   final boolean[] slotHasGradient;
   final String batchStatisticsStep;
+  /** Floats of BatchNorm-folded convolution weights and biases (0: nothing to fold). */
+  final int foldedSize;
+  /** Slots the folded inference pass never touches (a folded convolution's and BatchNorm's outputs). */
+  final boolean[] slotFoldedAway;
+  /** In inference workspaces slot {@code s} shares the array of slot {@code slotInPlaceOf[s]} ({@code s}: its own). */
+  final int[] slotInPlaceOf;
   final int paramSize;
   final int bufferSize;
   final int counterSize;
@@ -79,6 +85,16 @@ public final class ModelSpec {
     this.batchStatisticsStep = b.batchStatisticsStep;
     this.slotPerSample = b.slotPerSample.stream().mapToInt(Integer::intValue).toArray();
     this.slotFixed = b.slotFixed.stream().mapToInt(Integer::intValue).toArray();
+    this.foldedSize = b.foldedSize;
+    this.slotFoldedAway = new boolean[slotPerSample.length];
+    for (int s : b.foldedAway) {
+      slotFoldedAway[s] = true;
+    }
+    this.slotInPlaceOf = new int[slotPerSample.length];
+    for (int s = 0; s < slotInPlaceOf.length; s++) {
+      Integer of = b.inPlace.get(s);
+      slotInPlaceOf[s] = of == null ? s : slotInPlaceOf[of];
+    }
     this.paramSize = b.paramSize;
     this.bufferSize = b.bufferSize;
     this.counterSize = b.counterSize;
@@ -135,6 +151,9 @@ public final class ModelSpec {
     private final List<Integer> slotFixed = new ArrayList<>();
     private final List<Boolean> slotHasGradient = new ArrayList<>();
     private String batchStatisticsStep;
+    private int foldedSize;
+    private final List<Integer> foldedAway = new ArrayList<>();
+    private final Map<Integer, Integer> inPlace = new LinkedHashMap<>();
     private int paramSize;
     private int bufferSize;
     private int counterSize;
@@ -233,6 +252,44 @@ public final class ModelSpec {
       return this;
     }
 
+    /**
+     * The size of the folded-weights array: for each {@code @Conv2d} followed by a {@code @BatchNorm},
+     * the convolution's weights and biases with the BatchNorm folded in, used by inference only.
+     */
+    public Builder folded(int size) {
+      if (size < 0) {
+        throw new IllegalStateException(network + ": folded size must be >= 0, got " + size);
+      }
+      this.foldedSize = size;
+      return this;
+    }
+
+    /** Declares that the folded inference pass never reads or writes {@code slot}: it is not allocated there. */
+    public Builder foldedAway(int slot) {
+      if (slot < 1 || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
+        throw new IllegalStateException(network + ": slot " + slot + " cannot be folded away (declare it first; "
+            + "not the input, the output or a cache)");
+      }
+      foldedAway.add(slot);
+      return this;
+    }
+
+    /**
+     * Declares that an element-wise step writing {@code slot} may overwrite its input {@code of} in
+     * inference workspaces (nothing else reads {@code of}): both share one array there. Training
+     * workspaces keep them apart for the backward pass.
+     */
+    public Builder inPlace(int slot, int of) {
+      if (of < 1 || of >= slot || slot >= slotPerSample.size() || !slotHasGradient.get(of)
+          || !slotHasGradient.get(slot) || slotPerSample.get(of).intValue() != slotPerSample.get(slot).intValue()
+          || slotFixed.get(of).intValue() != slotFixed.get(slot).intValue()) {
+        throw new IllegalStateException(network + ": slot " + slot + " cannot run in place over slot " + of
+            + " (an earlier activation slot of the same size, not the input)");
+      }
+      inPlace.put(slot, of);
+      return this;
+    }
+
     /** The compile-time summary table. */
     public Builder summary(String text) {
       this.summary = text;
@@ -247,6 +304,12 @@ public final class ModelSpec {
       if (slotPerSample.get(last) != output.size()) {
         throw new IllegalStateException(network + ": last slot holds " + slotPerSample.get(last)
             + " floats per sample but the output shape " + output + " has " + output.size());
+      }
+      for (Map.Entry<Integer, Integer> e : inPlace.entrySet()) {
+        if (foldedAway.contains(e.getKey()) || foldedAway.contains(e.getValue())) {
+          throw new IllegalStateException(network + ": slot " + e.getKey() + " runs in place over slot "
+              + e.getValue() + ", but one of them is folded away");
+        }
       }
       return new ModelSpec(this);
     }

@@ -20,20 +20,48 @@ public final class Workspace {
   public final float[][] grad;
 
   private final float[] inputGradient;
+  private final boolean folded;
 
+  /** A workspace for the unfolded pass. */
   Workspace(ModelSpec spec, int batch, boolean training) {
+    this(spec, batch, training, false);
+  }
+
+  /**
+   * @param training with gradient buffers, every activation in its own array (the backward pass
+   *     reads them); otherwise an inference workspace, where element-wise steps declared
+   *     {@link ModelSpec.Builder#inPlace in place} share their input's array
+   * @param folded   for the folded inference pass: slots it never touches are left {@code null}
+   */
+  Workspace(ModelSpec spec, int batch, boolean training, boolean folded) {
+    if (training && folded) {
+      throw new IllegalArgumentException(spec.network + ": the folded pass is for inference only");
+    }
     this.batch = batch;
+    this.folded = folded;
     int n = spec.slots();
     this.act = new float[n][];
     this.grad = training ? new float[n][] : null;
     for (int s = 1; s < n; s++) {
+      if (folded && spec.slotFoldedAway[s]) {
+        continue;
+      }
       int size = Math.addExact(Math.multiplyExact(batch, spec.slotPerSample[s]), spec.slotFixed[s]);
-      act[s] = new float[size];
+      int shared = spec.slotInPlaceOf[s];
+      act[s] = training || shared == s ? new float[size] : act[shared];
       if (training && spec.slotHasGradient[s]) {
         grad[s] = new float[size];
       }
     }
     this.inputGradient = training ? new float[Math.multiplyExact(batch, spec.slotPerSample[0])] : null;
+  }
+
+  /**
+   * Whether the forward pass runs BatchNorm-folded: each {@code @Conv2d} followed by a
+   * {@code @BatchNorm} is one convolution with the folded weights (eval mode, no backward).
+   */
+  public boolean folded() {
+    return folded;
   }
 
   /** Whether the backward pass computes the gradient with respect to the input ({@code grad[0]}). */

@@ -80,7 +80,10 @@ class PipelineTest {
          "parameters": 47,
          "layers": [{"name": "c1", "kind": "Conv2d", "output": [2,2,2], "parameters": 20},
           {"name": "flat", "kind": "Flatten", "output": [8], "parameters": 0},
-          {"name": "fc", "kind": "Linear", "output": [3], "parameters": 27}]}
+          {"name": "fc", "kind": "Linear", "output": [3], "parameters": 27}],
+         "memory": {"parameterBytes": 188, "bufferBytes": 0, "foldedBytes": 0,
+          "trainingWorkspaceBytesPerSample": 216, "trainingWorkspaceBytesFixed": 0,
+          "inferenceWorkspaceBytesPerSample": 76, "inferenceWorkspaceBytesFixed": 0, "foldedInferenceWorkspaceBytesPerSample": 76}}
         """);
     assertThat(w.text("Small")).isEqualTo("""
         test.Small
@@ -94,6 +97,8 @@ class PipelineTest {
         ---------------------------------------
         output 3
         trainable parameters: 47
+        parameter bytes: 188 (+ 188 for gradients when training)
+        workspace bytes per sample: training 216, inference 76
         """);
   }
 

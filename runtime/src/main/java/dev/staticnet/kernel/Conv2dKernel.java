@@ -37,6 +37,20 @@ public final class Conv2dKernel {
    * y = conv(x, W) + b. Overwrites y {@code (batch, outC, outH, outW)}; {@code bOff < 0} means no bias.
    */
   public static void forward(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g, int batch) {
+    forward(y, x, params, wOff, bOff, g, batch, false);
+  }
+
+  /**
+   * y = max(conv(x, W) + b, 0): the ReLU applied in the bias epilogue, while each chunk of y is
+   * still in cache (inference with a folded BatchNorm + ReLU). No backward: inference only.
+   */
+  public static void forwardRelu(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g,
+                                 int batch) {
+    forward(y, x, params, wOff, bOff, g, batch, true);
+  }
+
+  private static void forward(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g, int batch,
+                              boolean relu) {
     checkCommon(x, "x", params, wOff, bOff, g, batch);
     requireLength("y", y, (long) batch * g.outSize());
     if (batch == 0) {
@@ -44,16 +58,21 @@ public final class Conv2dKernel {
     }
     if (g.isDepthwise()) {
       ConvDepthwise.forward(y, x, params, wOff, bOff, g, batch);
+      if (relu) {
+        for (int i = 0, n = batch * g.outSize(); i < n; i++) {
+          y[i] = Math.max(y[i], 0f);
+        }
+      }
       return;
     }
     int chunk = chunkSamples(g);
     int parts = parts(g, batch);
     if (parts == 1) {
-      forwardRange(y, x, params, wOff, bOff, g, 0, batch, chunk);
+      forwardRange(y, x, params, wOff, bOff, g, 0, batch, chunk, relu);
       return;
     }
     BatchSplit task = SPLIT.get();
-    task.forward(y, x, params, wOff, bOff, g, batch, chunk);
+    task.forward(y, x, params, wOff, bOff, g, batch, chunk, relu);
     try {
       Parallel.run(parts, task);
     } finally {
@@ -128,6 +147,7 @@ public final class Conv2dKernel {
   /** A forward or backward call cut into contiguous sample ranges, one per part. */
   private static final class BatchSplit implements Parallel.Task {
     private boolean backward;
+    private boolean relu;
     private float[] y;
     private float[] dx;
     private float[] dparams;
@@ -142,8 +162,10 @@ public final class Conv2dKernel {
     private int chunk;
     private ConvScratch owner;
 
-    void forward(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g, int batch, int chunk) {
+    void forward(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g, int batch, int chunk,
+                 boolean relu) {
       this.backward = false;
+      this.relu = relu;
       this.y = y;
       this.x = x;
       this.params = params;
@@ -182,7 +204,7 @@ public final class Conv2dKernel {
       int from = split(batch, part, parts);
       int to = split(batch, part + 1, parts);
       if (!backward) {
-        forwardRange(y, x, params, wOff, bOff, g, from, to, chunk);
+        forwardRange(y, x, params, wOff, bOff, g, from, to, chunk, relu);
         return;
       }
       // Part 0 adds into dparams itself, the others into the caller's per-part buffers.
@@ -191,18 +213,18 @@ public final class Conv2dKernel {
     }
   }
 
-  /** Samples [from, to) of the forward pass, {@code chunk} samples per GEMM. */
+  /** Samples [from, to) of the forward pass, {@code chunk} samples per GEMM; {@code relu}: max(·, 0) epilogue. */
   private static void forwardRange(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g,
-                                   int from, int to, int chunk) {
+                                   int from, int to, int chunk, boolean relu) {
     ConvScratch scratch = ConvScratch.get();
     for (int n = from; n < to; n += chunk) {
-      forwardChunk(y, x, params, wOff, bOff, g, n, Math.min(chunk, to - n), scratch);
+      forwardChunk(y, x, params, wOff, bOff, g, n, Math.min(chunk, to - n), scratch, relu);
     }
   }
 
   /** Samples [n0, n0 + s): per group, Y = W_g · [col_n0 | col_n0+1 | …]. */
   private static void forwardChunk(float[] y, float[] x, float[] params, int wOff, int bOff, ConvGeometry g,
-                                   int n0, int s, ConvScratch scratch) {
+                                   int n0, int s, ConvScratch scratch, boolean relu) {
     int p = g.outSpatial();
     int k = g.colRows();
     int cols = s * p;
@@ -232,10 +254,16 @@ public final class Conv2dKernel {
         }
       }
     }
-    if (bOff >= 0) {
+    if (bOff >= 0 || relu) {
       for (int j = 0; j < s; j++) {
         for (int o = 0; o < g.outC; o++) {
-          addScalar(y, (n0 + j) * g.outSize() + o * p, p, params[bOff + o]);
+          int row = (n0 + j) * g.outSize() + o * p;
+          float b = bOff >= 0 ? params[bOff + o] : 0f;
+          if (relu) {
+            addScalarRelu(y, row, p, b);
+          } else {
+            addScalar(y, row, p, b);
+          }
         }
       }
     }
@@ -376,6 +404,13 @@ public final class Conv2dKernel {
   private static void addScalar(float[] a, int off, int n, float v) {
     for (int i = off; i < off + n; i++) {
       a[i] += v;
+    }
+  }
+
+  /** a = max(a + v, 0) over {@code a[off, off + n)}. */
+  private static void addScalarRelu(float[] a, int off, int n, float v) {
+    for (int i = off; i < off + n; i++) {
+      a[i] = Math.max(a[i] + v, 0f);
     }
   }
 

@@ -7,12 +7,15 @@ final class ActivationCode implements StepCode {
   private final Op.Layer op;
   /** The {@code Activation} constant: the step kinds are named like them. */
   private final String activation;
+  private final InferenceFusion.Fold fold;
   private String n;
   private String slope;
 
-  ActivationCode(Op.Layer op) {
+  /** @param fold the folded convolution whose epilogue applies this ReLU for inference, or {@code null} */
+  ActivationCode(Op.Layer op, InferenceFusion.Fold fold) {
     this.op = op;
     this.activation = op.node().kind().name();
+    this.fold = fold;
   }
 
   @Override
@@ -32,7 +35,14 @@ final class ActivationCode implements StepCode {
   public void forward(Pass p) {
     String x = p.act(op.in());
     String y = p.act(op.out());
+    if (fold == null) {
+      ActivationCall.forward(p, activation, y, x, n, slope);
+      return;
+    }
+    p.beginIf("!" + p.foldFlag());
+    p.comment("(the inference pass applies it in $L's epilogue)", fold.conv().node().path());
     ActivationCall.forward(p, activation, y, x, n, slope);
+    p.end();
   }
 
   @Override

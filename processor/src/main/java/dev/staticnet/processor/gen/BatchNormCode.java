@@ -6,17 +6,21 @@ import dev.staticnet.processor.model.LayerNode;
 /**
  * {@code @BatchNorm} over {@code (C)} (spatial 1) or {@code (C, H, W)} (spatial H·W). Train mode
  * normalises with batch statistics, caches them and updates the running ones; eval mode uses the
- * running statistics.
+ * running statistics. After a foldable {@code @Conv2d} the inference pass skips it: the
+ * convolution's folded weights, written by {@link #fold}, already apply it.
  */
 final class BatchNormCode implements StepCode {
   private final Op.Layer op;
+  private final InferenceFusion.Fold fold;
   private String channels;
   private String spatial;
   private String eps;
   private String momentum;
 
-  BatchNormCode(Op.Layer op) {
+  /** @param fold the convolution this step folds into for inference, or {@code null} */
+  BatchNormCode(Op.Layer op, InferenceFusion.Fold fold) {
     this.op = op;
+    this.fold = fold;
   }
 
   @Override
@@ -58,15 +62,37 @@ final class BatchNormCode implements StepCode {
     String mean = p.act(op.caches().get(0));
     String rstd = p.act(op.caches().get(1));
     String y = p.act(op.out());
+    String folded = fold == null ? null : p.foldFlag();
     p.beginIf("training");
     p.statement("$T.forwardTrain($L, $L, $L, $L, params, $L, $L, buffers, $L, $L, batch, $L, $L, $L, $L)",
         RuntimeTypes.BATCH_NORM, y, mean, rstd, x, offset("weight"), offset("bias"), offset("running_mean"),
         offset("running_var"), channels, spatial, eps, momentum);
     p.statement("counters[$L]++", offset("num_batches_tracked"));
-    p.orElse();
+    if (folded == null) {
+      p.orElse();
+    } else {
+      p.orElseIf("!" + folded);
+      p.comment("(the inference pass folds this step into $L)", fold.conv().node().path());
+    }
     p.statement("$T.forwardEval($L, $L, params, $L, $L, buffers, $L, $L, batch, $L, $L, $L)", RuntimeTypes.BATCH_NORM,
         y, x, offset("weight"), offset("bias"), offset("running_mean"), offset("running_var"), channels, spatial, eps);
     p.end();
+  }
+
+  @Override
+  public void fold(CodeBlock.Builder code) {
+    if (fold == null) {
+      return;
+    }
+    Op.Layer conv = fold.conv();
+    PlacedTensor convBias = conv.tensor("bias");
+    code.add("// $L + $L: W' = W * s, b' = (b - running_mean) * s + beta, s = gamma / sqrt(running_var + eps)\n",
+        conv.node().path(), op.node().path());
+    code.addStatement("$T.fold(foldedParams, $L, $L, params, $L, $L, $L, $L, buffers, $L, $L, $L, $L.colRows(), $L)",
+        RuntimeTypes.BATCH_NORM_FOLDING, fold.weightConstant(), fold.biasConstant(),
+        conv.tensor("weight").constant(), convBias == null ? "NO_PARAM" : convBias.constant(), offset("weight"),
+        offset("bias"), offset("running_mean"), offset("running_var"), channels, Conv2dCode.geometryConstant(conv),
+        eps);
   }
 
   @Override

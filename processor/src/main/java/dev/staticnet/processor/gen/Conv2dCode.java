@@ -10,20 +10,32 @@ import javax.lang.model.element.Modifier;
 /**
  * {@code @Conv2d}: {@code y = conv(x, W) + b} on {@code (C, H, W)} images through
  * {@code Conv2dKernel} (im2col + GEMM, or the depthwise kernel), its geometry held in a
- * {@code <STEP>_GEOMETRY} constant; an optional fused activation writes into a second slot.
+ * {@code <STEP>_GEOMETRY} constant; an optional fused activation writes into a second slot. When a
+ * BatchNorm folds into it ({@link InferenceFusion.Fold}), the inference pass convolves with the
+ * folded weights straight into the BatchNorm's (or its ReLU's) output instead.
  */
 final class Conv2dCode implements StepCode {
   private final Op.Layer op;
   private final InitSpec init;
   private final String activation;
+  private final InferenceFusion.Fold fold;
   private String geometry;
   private String slope;
 
-  /** @param init the {@code @Init} override in force for this step, or {@code null} for PyTorch's default */
-  Conv2dCode(Op.Layer op, InitSpec init) {
+  /**
+   * @param init the {@code @Init} override in force for this step, or {@code null} for PyTorch's default
+   * @param fold the BatchNorm folded into this convolution for inference, or {@code null}
+   */
+  Conv2dCode(Op.Layer op, InitSpec init, InferenceFusion.Fold fold) {
     this.op = op;
     this.init = init;
     this.activation = op.node().attrs().activation();
+    this.fold = fold;
+  }
+
+  /** The {@code ConvGeometry} constant of a Conv2d step. */
+  static String geometryConstant(Op.Layer conv) {
+    return conv.constantPrefix() + "_GEOMETRY";
   }
 
   private boolean fused() {
@@ -67,7 +79,7 @@ final class Conv2dCode implements StepCode {
     LayerNode n = op.node();
     Attrs a = n.attrs();
     String prefix = op.constantPrefix();
-    geometry = prefix + "_GEOMETRY";
+    geometry = geometryConstant(op);
     // (inC, inH, inW, outC, kh, kw, sh, sw, ph, pw, dh, dw, groups)
     c.add(FieldSpec.builder(RuntimeTypes.CONV_GEOMETRY, geometry, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.CONV_GEOMETRY,
@@ -123,11 +135,29 @@ final class Conv2dCode implements StepCode {
       p.statement("$T.forward($L, $L, params, $L, $L, $L, batch)", RuntimeTypes.CONV2D, pre, x, weight(), bias(),
           geometry);
       ActivationCall.forward(p, activation, y, pre, "batch * " + geometry + ".outSize()", slope);
+    } else if (fold != null) {
+      String y = p.act(op.out());
+      String folded = p.act(fold.out());
+      p.beginIf(p.foldFlag());
+      p.comment("inference: $L as one convolution (weights from computeFoldedParams)", foldedSteps());
+      p.statement("$T.$L($L, $L, foldedParams, $L, $L, $L, batch)", RuntimeTypes.CONV2D,
+          fold.relu() != null ? "forwardRelu" : "forward", folded, x, fold.weightConstant(), fold.biasConstant(),
+          geometry);
+      p.orElse();
+      p.statement("$T.forward($L, $L, params, $L, $L, $L, batch)", RuntimeTypes.CONV2D, y, x, weight(), bias(),
+          geometry);
+      p.end();
     } else {
       String y = p.act(op.out());
       p.statement("$T.forward($L, $L, params, $L, $L, $L, batch)", RuntimeTypes.CONV2D, y, x, weight(), bias(),
           geometry);
     }
+  }
+
+  /** {@code c1 + bn1 + relu1}. */
+  private String foldedSteps() {
+    return op.node().path() + " + " + fold.norm().node().path()
+        + (fold.relu() != null ? " + " + fold.relu().node().path() : "");
   }
 
   @Override

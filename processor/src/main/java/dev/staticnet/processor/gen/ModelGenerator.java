@@ -42,11 +42,16 @@ public final class ModelGenerator {
     List<StepCode> codes = new ArrayList<>();
     Constants constants = new Constants();
     for (Op op : ops) {
-      StepCode code = StepCodes.of(op, network);
+      StepCode code = StepCodes.of(op, network, plan.fusion);
       constants.step(code.description());
       if (op instanceof Op.Layer layer) {
         for (PlacedTensor t : layer.tensors()) {
           constants.intConstant(t.constant(), t.offset());
+        }
+        InferenceFusion.Fold fold = plan.fusion.foldOf(op);
+        if (fold != null && fold.conv() == op) { // offsets in foldedParams
+          constants.intConstant(fold.weightConstant(), fold.weightOffset());
+          constants.intConstant(fold.biasConstant(), fold.biasOffset());
         }
       }
       code.constants(constants);
@@ -80,6 +85,7 @@ public final class ModelGenerator {
             .addStatement("super(SPEC, seed)")
             .build())
         .addMethod(initialise(codes))
+        .addMethods(computeFoldedParams(plan, codes))
         .addMethods(passes(plan, codes))
         .addMethods(steps.stepMethods(network.steps()))
         .addTypes(steps.blockViews());
@@ -111,6 +117,22 @@ public final class ModelGenerator {
       }
     }
     return m.build();
+  }
+
+  /** {@code computeFoldedParams()} when a BatchNorm folds into a convolution, else nothing. */
+  private static List<MethodSpec> computeFoldedParams(NetworkPlan plan, List<StepCode> codes) {
+    if (plan.fusion.folds.isEmpty()) {
+      return List.of();
+    }
+    MethodSpec.Builder m = MethodSpec.methodBuilder("computeFoldedParams")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED);
+    for (StepCode code : codes) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      code.fold(body);
+      m.addCode(body.build());
+    }
+    return List.of(m.build());
   }
 
   /** The forward and backward methods, split per top-level step when one method would be too long. */

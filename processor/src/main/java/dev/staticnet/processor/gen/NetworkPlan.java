@@ -16,7 +16,7 @@ import java.util.List;
 final class NetworkPlan {
   /** Names the generated class already uses (fields of {@code GeneratedModel}, method parameters). */
   private static final String[] RESERVED_VARIABLES = {
-    "ws", "training", "batch", "params", "grads", "buffers", "counters", "rng", "x", "dX"
+    "ws", "training", "batch", "params", "grads", "buffers", "counters", "rng", "x", "dX", "fold", "foldedParams"
   };
   private static final String[] RESERVED_CONSTANTS = {"SPEC", "SUMMARY", "PARAMETER_COUNT", "NO_PARAM"};
 
@@ -28,6 +28,8 @@ final class NetworkPlan {
   final List<Integer> topLevelStart = new ArrayList<>();
   /** BatchNorm steps over {@code (C)}: they need a training batch of at least 2. */
   final List<String> batchStatisticsSteps = new ArrayList<>();
+  /** What inference does differently: folded BatchNorms, in-place activations. Set once ops are planned. */
+  InferenceFusion fusion;
 
   private final Names variables = new Names(RESERVED_VARIABLES);
   private final Names constants = new Names(RESERVED_CONSTANTS);
@@ -49,6 +51,7 @@ final class NetworkPlan {
       plan.topLevelStart.add(plan.ops.size());
       x = plan.planAll(List.of(step), x);
     }
+    plan.fusion = InferenceFusion.of(plan.ops, plan.constants::unique);
     return plan;
   }
 

@@ -37,6 +37,17 @@ final class Pass {
     return s.gradientVariable();
   }
 
+  /**
+   * {@code fold}: whether this is the BatchNorm-folded inference pass ({@code ws.folded()}), read
+   * once per method by the steps a fold touches.
+   */
+  String foldFlag() {
+    if (declared.add("fold")) {
+      pending.add(CodeBlock.of("boolean fold = ws.folded();\n"));
+    }
+    return "fold";
+  }
+
   private void declare(String variable, String source) {
     if (declared.add(variable)) {
       pending.add(CodeBlock.of("float[] $L = $L;\n", variable, source));
@@ -77,6 +88,10 @@ final class Pass {
 
   void orElse() {
     code.nextControlFlow("else");
+  }
+
+  void orElseIf(String condition) {
+    code.nextControlFlow("else if ($L)", condition);
   }
 
   void end() {

@@ -27,6 +27,7 @@ final class RuntimeTypes {
   static final ClassName LOG_SOFTMAX = ClassName.get(KERNEL, "LogSoftmax");
   static final ClassName LAYER_NORM = ClassName.get(KERNEL, "LayerNormKernel");
   static final ClassName BATCH_NORM = ClassName.get(KERNEL, "BatchNormKernel");
+  static final ClassName BATCH_NORM_FOLDING = ClassName.get(KERNEL, "BatchNormFolding");
   static final ClassName DROPOUT = ClassName.get(KERNEL, "DropoutKernel");
   static final ClassName TENSORS = ClassName.get(KERNEL, "Tensors");
   static final ClassName CONV2D = ClassName.get(KERNEL, "Conv2dKernel");

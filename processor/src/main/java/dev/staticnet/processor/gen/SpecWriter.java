@@ -47,6 +47,17 @@ final class SpecWriter {
     for (String step : plan.batchStatisticsSteps) {
       b.add(".batchStatistics($S)\n", step);
     }
+    InferenceFusion fusion = plan.fusion;
+    if (fusion.foldedSize > 0) {
+      b.add(".folded($L)\n", fusion.foldedSize);
+    }
+    for (Slot s : fusion.foldedAway) {
+      b.add(".foldedAway($L) // $L\n", s.index(), s.variable());
+    }
+    for (InferenceFusion.InPlace p : fusion.inPlace) {
+      b.add(".inPlace($L, $L) // $L over $L\n", p.slot().index(), p.of().index(), p.slot().variable(),
+          p.of().variable());
+    }
     b.add(".summary(SUMMARY)\n");
     b.add(".build()");
     b.unindent().unindent();

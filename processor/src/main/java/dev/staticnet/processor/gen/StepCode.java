@@ -16,6 +16,9 @@ interface StepCode {
   /** Initial values of the step's tensors, in {@code state_dict} order. */
   default void initialise(CodeBlock.Builder code) {}
 
+  /** Statements of {@code computeFoldedParams()}: the folded weights this step owns, if any. */
+  default void fold(CodeBlock.Builder code) {}
+
   void forward(Pass p);
 
   void backward(Pass p);

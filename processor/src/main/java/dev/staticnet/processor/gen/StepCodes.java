@@ -18,7 +18,7 @@ final class StepCodes {
 
   private StepCodes() {}
 
-  static StepCode of(Op op, NetworkModel network) {
+  static StepCode of(Op op, NetworkModel network, InferenceFusion fusion) {
     if (op instanceof Op.Residual residual) {
       return new ResidualCode(residual);
     }
@@ -27,7 +27,7 @@ final class StepCodes {
       case LINEAR:
         return new LinearCode(layer, initOverride(layer, network));
       case CONV2D:
-        return new Conv2dCode(layer, initOverride(layer, network));
+        return new Conv2dCode(layer, initOverride(layer, network), fusion.foldOf(layer));
       case MAX_POOL2D:
       case AVG_POOL2D:
         return new PoolCode(layer);
@@ -40,7 +40,7 @@ final class StepCodes {
       case SIGMOID:
       case TANH:
       case GELU:
-        return new ActivationCode(layer);
+        return new ActivationCode(layer, fusion.foldOf(layer));
       case SOFTMAX:
       case LOG_SOFTMAX:
         return new SoftmaxCode(layer);
@@ -49,7 +49,7 @@ final class StepCodes {
       case LAYER_NORM:
         return new LayerNormCode(layer);
       case BATCH_NORM:
-        return new BatchNormCode(layer);
+        return new BatchNormCode(layer, fusion.foldOf(layer));
       case EMBEDDING:
         return new EmbeddingCode(layer);
       case POSITIONAL_EMBEDDING:

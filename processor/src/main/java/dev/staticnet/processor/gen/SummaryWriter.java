@@ -83,7 +83,39 @@ public final class SummaryWriter {
     if (buffers > 0) {
       b.append("buffers (saved, not trained): ").append(grouped(buffers)).append('\n');
     }
+    memory(MemoryPlan.of(model), b);
     return b.toString();
+  }
+
+  /**
+   * The planned memory, e.g.
+   * <pre>
+   * parameter bytes: 117,288 (+ 117,288 for gradients when training), buffers 520
+   * workspace bytes per sample: training 180,224, inference 57,344 (BatchNorm-folded 24,576)
+   * </pre>
+   */
+  private static void memory(MemoryPlan m, StringBuilder b) {
+    b.append("parameter bytes: ").append(grouped(m.parameterBytes()));
+    if (m.parameterBytes() > 0) {
+      b.append(" (+ ").append(grouped(m.parameterBytes())).append(" for gradients when training)");
+    }
+    if (m.bufferBytes() > 0) {
+      b.append(", buffers ").append(grouped(m.bufferBytes()));
+    }
+    if (m.folds()) {
+      b.append(", BatchNorm-folded weights ").append(grouped(m.foldedBytes()));
+    }
+    b.append('\n');
+    b.append("workspace bytes per sample: training ").append(grouped(m.trainingPerSample()))
+        .append(", inference ").append(grouped(m.inferencePerSample()));
+    if (m.folds()) {
+      b.append(" (BatchNorm-folded ").append(grouped(m.foldedPerSample())).append(')');
+    }
+    b.append('\n');
+    if (m.trainingFixed() > 0) {
+      b.append("workspace bytes per batch, any size: training ").append(grouped(m.trainingFixed()))
+          .append(", inference ").append(grouped(m.inferenceFixed())).append('\n');
+    }
   }
 
   private static void rows(List<Node> nodes, List<String[]> rows) {
@@ -103,7 +135,10 @@ public final class SummaryWriter {
     }
   }
 
-  /** {@code {"network": ..., "input": [...], "output": [...], "parameters": N, "layers": [...]}}. */
+  /**
+   * {@code {"network": ..., "input": [...], "output": [...], "parameters": N, "layers": [...],
+   * "memory": {...}}}: DSL.md's format, then the planned bytes ({@link MemoryPlan}).
+   */
   public static String json(NetworkModel model) {
     StringBuilder b = new StringBuilder();
     b.append("{\"network\": ").append(quote(model.qualifiedName()))
@@ -120,7 +155,17 @@ public final class SummaryWriter {
           .append(", \"output\": ").append(array(l.output()))
           .append(", \"parameters\": ").append(l.parameterCount()).append('}');
     }
-    return b.append("]}\n").toString();
+    MemoryPlan m = MemoryPlan.of(model);
+    b.append("],\n \"memory\": {\"parameterBytes\": ").append(m.parameterBytes())
+        .append(", \"bufferBytes\": ").append(m.bufferBytes())
+        .append(", \"foldedBytes\": ").append(m.foldedBytes())
+        .append(",\n  \"trainingWorkspaceBytesPerSample\": ").append(m.trainingPerSample())
+        .append(", \"trainingWorkspaceBytesFixed\": ").append(m.trainingFixed())
+        .append(",\n  \"inferenceWorkspaceBytesPerSample\": ").append(m.inferencePerSample())
+        .append(", \"inferenceWorkspaceBytesFixed\": ").append(m.inferenceFixed())
+        .append(", \"foldedInferenceWorkspaceBytesPerSample\": ").append(m.foldedPerSample())
+        .append("}}\n");
+    return b.toString();
   }
 
   private static long buffers(NetworkModel model) {
