@@ -156,6 +156,19 @@ public abstract class GeneratedModel implements Model {
     return parameters;
   }
 
+  /**
+   * The state of the random stream that draws dropout masks (see {@link Rng#save}); checkpoints
+   * store it so that training resumes with the masks it would have drawn.
+   */
+  public final synchronized long[] randomState() {
+    return rng.save();
+  }
+
+  /** Continues the dropout random stream from a state returned by {@link #randomState}. */
+  public final synchronized void restoreRandomState(long[] state) {
+    rng.restore(state);
+  }
+
   @Override
   public final String summary() {
     return spec.summary;

@@ -87,6 +87,38 @@ class CheckpointTest {
   }
 
   @Test
+  void dropoutMasksResumeWhereTheyStopped() throws IOException {
+    // p = 0.5: every step draws a fresh mask, so a resumed run matches only if the random stream travelled too.
+    Supplier<Model> net = () -> new StaticNet_DenseNets_DropoutHalf(11);
+    Model straight = net.get();
+    Optimizer straightOpt = Optimizer.sgd(0.1f);
+    Model first = net.get();
+    Optimizer firstOpt = Optimizer.sgd(0.1f);
+    for (int s = 0; s < 6; s++) {
+      regressionStep(straight, straightOpt, s);
+      if (s < 3) {
+        regressionStep(first, firstOpt, s);
+      }
+    }
+    Path p = dir.resolve("dropout.ckpt");
+    Checkpoint.write(p, first, firstOpt, 3);
+    Model resumed = net.get();
+    regressionStep(resumed, Optimizer.sgd(0.1f), 40); // moves the random stream as well as the weights
+    Optimizer resumedOpt = Optimizer.sgd(0.1f);
+    Checkpoint.read(p, resumed, resumedOpt);
+    for (int s = 3; s < 6; s++) {
+      regressionStep(resumed, resumedOpt, s);
+    }
+    for (String name : straight.parameters().names()) {
+      assertArrayEquals(straight.parameters().get(name), resumed.parameters().get(name), name);
+    }
+  }
+
+  private static void regressionStep(Model m, Optimizer opt, int step) {
+    m.trainStep(TestData.uniform(BATCH * 4, 300 + step), TestData.uniform(BATCH * 3, 400 + step), BATCH, opt);
+  }
+
+  @Test
   void checkpointOfAnotherNetworkIsRejectedAndTheModelIsUnchanged() throws IOException {
     Path p = dir.resolve("lenet.ckpt");
     Checkpoint.write(p, LeNet5.create(1), Optimizer.adam(1e-3f), 0);

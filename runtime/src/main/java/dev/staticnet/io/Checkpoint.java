@@ -1,5 +1,6 @@
 package dev.staticnet.io;
 
+import dev.staticnet.GeneratedModel;
 import dev.staticnet.Model;
 import dev.staticnet.Optimizer;
 import dev.staticnet.train.OptimizerState;
@@ -20,7 +21,7 @@ import java.util.zip.CRC32C;
  * counters: everything in {@link Model#parameters()}), the optimiser's state (momentum, Adam's
  * moments and step count, RMSprop's square average, the learning rate) and a step count of the
  * caller's choosing. Continuing from a checkpoint gives the same parameters, bit for bit, as never
- * stopping (for models without dropout: the dropout random stream is not saved).
+ * stopping, dropout masks included (a generated model's random stream is saved too).
  *
  * <p>Format, version 1, all numbers little-endian:
  *
@@ -41,6 +42,7 @@ import java.util.zip.CRC32C;
  *                 kind (int32 length + UTF-8: SGD, Adam, AdamW, RMSprop), steps (int64),
  *                 learning rate (float32), size (int32, -1 before the first step), array count,
  *                 per array: name (length + UTF-8), then size float32 values
+ *  ...     1    random stream present (0 or 1); if 1: two int64 (the dropout generator's state)
  * </pre>
  *
  * <p>Reading checks magic, version, length and checksum before parsing, bounds every length by the
@@ -76,7 +78,9 @@ public final class Checkpoint {
           + state.size() + " parameters but the model has " + model.parameterCount() + "; use one optimiser per model");
     }
     byte[] archBytes = arch.encode();
-    long length = PREAMBLE + 8 + 32 + 4 + archBytes.length + valueBytes(arch) + optimizerBytes(state);
+    long[] random = model instanceof GeneratedModel g ? g.randomState() : null;
+    long length = PREAMBLE + 8 + 32 + 4 + archBytes.length + valueBytes(arch) + optimizerBytes(state)
+        + (random == null ? 1 : 17);
     if (length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("Checkpoint: " + length + " bytes exceed the 2 GB limit of the format");
     }
@@ -93,6 +97,10 @@ public final class Checkpoint {
       }
     }
     putOptimizer(out, state);
+    out.put((byte) (random == null ? 0 : 1));
+    if (random != null) {
+      out.putLong(random[0]).putLong(random[1]);
+    }
     if (out.hasRemaining()) {
       throw new IllegalStateException("Checkpoint: wrote " + out.position() + " of " + length + " bytes");
     }
@@ -140,8 +148,9 @@ public final class Checkpoint {
       }
     }
     OptimizerState state = readOptimizer(file, in);
+    long[] random = readRandom(file, in);
     if (in.remaining() != 0) {
-      throw new CheckpointFormatException(file, in.remaining() + " unexpected bytes after the optimiser state");
+      throw new CheckpointFormatException(file, in.remaining() + " unexpected bytes after the random stream");
     }
     ModelTensors target = new ModelTensors(model.parameters());
     List<String> badValues = target.checkValues(values);
@@ -152,6 +161,9 @@ public final class Checkpoint {
       restoreOptimizer(file, model, optimizer, state);
     }
     target.setAll(values);
+    if (random != null && model instanceof GeneratedModel g) {
+      g.restoreRandomState(random);
+    }
     return step;
   }
 
@@ -255,11 +267,11 @@ public final class Checkpoint {
     long steps = in.i64("optimiser steps");
     float lr = in.f32("optimiser learning rate");
     int size = in.i32("optimiser size");
-    if (size < OptimizerState.UNSIZED || 4L * size > in.remaining()) {
-      throw new CheckpointFormatException(file, "optimiser size " + size + " is out of range: each array needs "
-          + 4L * size + " bytes and " + in.remaining() + " remain");
-    }
     int arrays = in.count("optimiser array count", 16);
+    if (size < OptimizerState.UNSIZED || (long) arrays * 4L * Math.max(size, 0) > in.remaining()) {
+      throw new CheckpointFormatException(file, "optimiser size " + size + " is out of range: " + arrays
+          + " arrays of it need " + (long) arrays * 4L * size + " bytes and " + in.remaining() + " remain");
+    }
     Map<String, float[]> state = new LinkedHashMap<>();
     for (int i = 0; i < arrays; i++) {
       String name = in.string("optimiser array " + i + " name");
@@ -270,6 +282,17 @@ public final class Checkpoint {
     } catch (IllegalArgumentException e) {
       throw new CheckpointFormatException(file, e.getMessage());
     }
+  }
+
+  private static long[] readRandom(Path file, ByteCursor in) throws CheckpointFormatException {
+    int present = in.u8("random stream flag");
+    if (present == 0) {
+      return null;
+    }
+    if (present != 1) {
+      throw new CheckpointFormatException(file, "random stream flag is " + present + ", expected 0 or 1");
+    }
+    return new long[] {in.i64("random stream state"), in.i64("random stream spare")};
   }
 
   private static void putString(ByteBuffer out, String s) {

@@ -18,6 +18,24 @@ public final class Rng {
     this.spareGaussian = Double.NaN;
   }
 
+  /**
+   * The generator's whole state, to continue the same sequence later through {@link #restore}
+   * (checkpoints save it so that dropout masks resume where they stopped).
+   */
+  public long[] save() {
+    return new long[] {state, Double.doubleToRawLongBits(spareGaussian)};
+  }
+
+  /** Continues the sequence from a state returned by {@link #save}. */
+  public void restore(long[] saved) {
+    if (saved == null || saved.length != 2) {
+      throw new IllegalArgumentException("Rng: a saved state has 2 values, got "
+          + (saved == null ? "null" : saved.length));
+    }
+    this.state = saved[0];
+    this.spareGaussian = Double.longBitsToDouble(saved[1]);
+  }
+
   /** The next 64 random bits. */
   public long nextLong() {
     long z = (state += 0x9E3779B97F4A7C15L);

@@ -180,13 +180,15 @@ class CheckpointTest {
     Path p = dir.resolve("sealed.ckpt");
     Checkpoint.write(p, m, null, 0);
     byte[] good = Files.readAllBytes(p);
-    // Replace the final "no optimiser" byte by an optimiser claiming a billion parameters, then fix
-    // the length and checksum so that only the bounds check can catch it.
+    // Replace the "no optimiser" byte (before the 17-byte random stream block) by an optimiser claiming
+    // a billion parameters, then fix the length and checksum so that only the bounds check can catch it.
     ByteBuffer tail = ByteBuffer.allocate(1 + 4 + 4 + 8 + 4 + 4 + 4).order(ByteOrder.LITTLE_ENDIAN);
     tail.put((byte) 1).putInt(4).put("Adam".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putLong(1)
         .putFloat(0.1f).putInt(1_000_000_000).putInt(2);
+    int flag = good.length - 1 - 17;
     byte[] forged = Arrays.copyOf(good, good.length - 1 + tail.capacity());
-    System.arraycopy(tail.array(), 0, forged, good.length - 1, tail.capacity());
+    System.arraycopy(tail.array(), 0, forged, flag, tail.capacity());
+    System.arraycopy(good, flag + 1, forged, flag + tail.capacity(), 17);
     ByteBuffer b = ByteBuffer.wrap(forged).order(ByteOrder.LITTLE_ENDIAN);
     b.putLong(16, forged.length);
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -195,7 +197,7 @@ class CheckpointTest {
     Files.write(p, forged);
     CheckpointFormatException e = assertThrows(CheckpointFormatException.class,
         () -> Checkpoint.read(p, m, Optimizer.adam(0.1f)));
-    assertEquals(p + ": optimiser size 1000000000 is out of range: each array needs 4000000000 bytes and 4 remain",
+    assertEquals(p + ": optimiser size 1000000000 is out of range: 2 arrays of it need 8000000000 bytes and 17 remain",
         e.getMessage());
   }
 
