@@ -189,7 +189,9 @@ final class LayerShapes {
     return switch (s.decl().kind()) {
       case CONV2D, MAX_POOL2D, AVG_POOL2D, GLOBAL_AVG_POOL ->
           "Declare the input as {C, H, W} and keep image steps before @Flatten.";
-      case BATCH_NORM -> "Use @LayerNorm for (T, F) features, or place @BatchNorm on (C) or (C, H, W).";
+      case BATCH_NORM -> s.x().rank() == 2 && s.in().producer().equals("the network input")
+          ? "Use @LayerNorm for (T, F) features; for a one-channel image declare the input as {1, H, W}."
+          : "Use @LayerNorm for (T, F) features, or place @BatchNorm on (C) or (C, H, W).";
       default -> "Declare @Network(input = {T, F}) (or produce a (T, D) sequence, e.g. with @Embedding) "
           + "before this step, and keep sequence steps before @SequencePool.";
     };
