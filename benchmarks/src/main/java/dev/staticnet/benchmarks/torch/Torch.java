@@ -174,6 +174,12 @@ public final class Torch implements AutoCloseable {
     return JniUtils.avgPool(pt(x), new Shape(kernel), new Shape(stride), new Shape(padding), false, true);
   }
 
+  /** {@code F.adaptive_avg_pool2d(x, 1).flatten(1)}: (B, C, H, W) → (B, C), as torchvision's ResNet head. */
+  public static NDArray globalAvgPool(NDArray x) {
+    NDArray pooled = JniUtils.adaptiveAvgPool(pt(x), new Shape(1, 1));
+    return pooled.reshape(pooled.getShape().get(0), -1);
+  }
+
   /** {@code F.relu(x)}. */
   public static NDArray relu(NDArray x) {
     return JniUtils.relu(pt(x));
