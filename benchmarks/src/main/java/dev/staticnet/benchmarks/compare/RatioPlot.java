@@ -59,7 +59,8 @@ final class RatioPlot {
     for (Row r : rows) {
       max = Math.max(max, Math.max(r.ratio(), r.target()));
     }
-    max = Math.ceil(max * 1.15 * 2) / 2; // room for the value labels, rounded to 0.5
+    double tick = max <= 4 ? 0.5 : max <= 10 ? 1 : 2;
+    max = Math.ceil(max * 1.15 / tick) * tick; // room for the value labels, a whole number of ticks
     int plotWidth = WIDTH - LABEL - RIGHT;
     int axisBottom = TOP + LANE * Math.max(1, rows.size());
 
@@ -71,8 +72,8 @@ final class RatioPlot {
     g.drawString("throughput rows: samples/s ratio; latency rows (infer-1): PyTorch µs / StaticNet µs; "
         + "black tick = issue 5's target, dashed = parity", 16, 64);
 
-    // grid and x axis, every 0.5×
-    for (double v = 0; v <= max + 1e-9; v += 0.5) {
+    // grid and x axis, one line per tick
+    for (double v = 0; v <= max + 1e-9; v += tick) {
       int x = LABEL + (int) Math.round(v / max * plotWidth);
       g.setColor(new Color(0xe6, 0xe6, 0xe6));
       g.drawLine(x, TOP - 6, x, axisBottom);
@@ -94,9 +95,10 @@ final class RatioPlot {
       int bar = (int) Math.round(r.ratio() / max * plotWidth);
       g.setColor(r.met() ? MET : MISSED);
       g.fillRect(LABEL, y + 8, bar, LANE - 16);
-      g.setColor(Color.BLACK);
-      g.drawString(String.format(Locale.ROOT, "%.2f×", r.ratio()), LABEL + bar + 6, y + LANE / 2 + 5);
       int target = LABEL + (int) Math.round(r.target() / max * plotWidth);
+      g.setColor(Color.BLACK);
+      g.drawString(String.format(Locale.ROOT, "%.2f×", r.ratio()), Math.max(LABEL + bar, target) + 6,
+          y + LANE / 2 + 5);
       g.setStroke(new BasicStroke(3f));
       g.drawLine(target, y + 3, target, y + LANE - 3);
     }
