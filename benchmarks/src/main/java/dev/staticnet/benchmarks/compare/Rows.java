@@ -107,11 +107,16 @@ final class Rows {
     float[] out = new float[w.labelsPerSample() * w.classes()];
     Measurement pt;
     try (TorchNet torch = w.torch().apply(net.parameters(), LR)) {
-      pt = measure(() -> torch.predict(data.input(), 1, out), 1000);
+      pt = measure(() -> torch.predict(data.input(), 1, out), latencyCap(w));
     }
-    Measurement sn = measure(() -> net.predict(data.input(), 1, out), 1000);
+    Measurement sn = measure(() -> net.predict(data.input(), 1, out), latencyCap(w));
     return new Row(name, w.title() + " inference latency", 1, "µs", sn.secondsPerStep() * 1e6,
         pt.secondsPerStep() * 1e6, false, target, sn.bytesPerStep(), pt.bytesPerStep(), 0);
+  }
+
+  /** Warm-up calls for a single-sample forward: ten times the training cap (a tenth of the work), ≤ 1000. */
+  private static long latencyCap(Workload w) {
+    return Math.min(1000, 10 * w.warmupCallCap());
   }
 
   private static float[] gaussian(Rng rng, int n) {
