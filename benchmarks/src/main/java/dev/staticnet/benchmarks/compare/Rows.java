@@ -96,6 +96,7 @@ final class Rows {
       pt = measure(() -> torch.trainStep(data.input(), labels, batch), w.warmupCallCap());
     }
     Measurement sn = measure(() -> net.trainStep(data.input(), data.labels(), batch, sgd), w.warmupCallCap());
+    warnIfAllocating(name, sn);
     return new Row(name, w.title() + " train step", batch, "samples/s", batch / sn.secondsPerStep(),
         batch / pt.secondsPerStep(), true, target, sn.bytesPerStep(), pt.bytesPerStep(), w.tokensPerSample());
   }
@@ -110,8 +111,20 @@ final class Rows {
       pt = measure(() -> torch.predict(data.input(), 1, out), latencyCap(w));
     }
     Measurement sn = measure(() -> net.predict(data.input(), 1, out), latencyCap(w));
+    warnIfAllocating(name, sn);
     return new Row(name, w.title() + " inference latency", 1, "µs", sn.secondsPerStep() * 1e6,
         pt.secondsPerStep() * 1e6, false, target, sn.bytesPerStep(), pt.bytesPerStep(), 0);
+  }
+
+  /**
+   * StaticNet's steps allocate nothing once C2 has compiled the Vector API kernels; until then the Vector API
+   * runs an allocating Java fallback. Many bytes per step therefore usually mean the warm-up was too short.
+   */
+  private static void warnIfAllocating(String row, Measurement sn) {
+    if (sn.bytesPerStep() > 64 * 1024) {
+      System.err.printf("%s: StaticNet allocated %.0f KiB per step: warm-up too short for the JIT? "
+          + "(try a longer -Dcompare.warmup)%n", row, sn.bytesPerStep() / 1024);
+    }
   }
 
   /** Warm-up calls for a single-sample forward: ten times the training cap (a tenth of the work), ≤ 1000. */
