@@ -24,7 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * conv ≥ 50 % of the GEMM).
  *
  * <p>Shapes: LeNet-5's {@code c1} (1×28×28 → 6, k5 p2) and {@code c3} (6×14×14 → 16, k5) at batch
- * 64; a ResNet-style 3×3 pad-1 convolution on 32×32 with 16→16 and 32→32 channels at batch 32.
+ * 64; a ResNet-style 3×3 pad-1 convolution on 32×32 with 16→16 and 32→32 channels at batch 32; the
+ * 3×3 layers of the harness's {@code ResNetStack} at batch 32 ({@code resnet-16} = stage 1, the strided
+ * {@code resnet-s2-16to32} / {@code resnet-s2-32to64} and the {@code resnet-32x16} / {@code resnet-64x8}
+ * second convolutions of stages 2 and 3); seed 001's 17×17 convolution (3×64×64 → 12, batch 16, no dx:
+ * only a max-pool lies before it).
  * One invocation is a training step of the layer: forward, then backward (dW, db and dx; no dx for
  * {@code c1}, the first layer, as generated code passes {@code null} there). FLOPs counted
  * {@code 2·MACs} per pass, {@code MACs = batch·outC·outH·outW·inC·kh·kw}.
@@ -52,7 +56,8 @@ public class ConvBenchmark {
   private static final String VECTOR = "--add-modules=jdk.incubator.vector";
 
   /** Layer shape (see the class comment). */
-  @Param({"lenet-c1", "lenet-c3", "resnet-16", "resnet-32"})
+  @Param({"lenet-c1", "lenet-c3", "resnet-16", "resnet-32", "resnet-s2-16to32", "resnet-32x16", "resnet-s2-32to64",
+      "resnet-64x8", "cnn001-k17"})
   public String shape;
 
   private ConvGeometry g;
@@ -90,6 +95,11 @@ public class ConvBenchmark {
       case "lenet-c3" -> { g = new ConvGeometry(6, 14, 14, 16, 5, 5, 1, 1, 0, 0, 1, 1, 1); batch = 64; }
       case "resnet-16" -> { g = new ConvGeometry(16, 32, 32, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1); batch = 32; }
       case "resnet-32" -> { g = new ConvGeometry(32, 32, 32, 32, 3, 3, 1, 1, 1, 1, 1, 1, 1); batch = 32; }
+      case "resnet-s2-16to32" -> { g = new ConvGeometry(16, 32, 32, 32, 3, 3, 2, 2, 1, 1, 1, 1, 1); batch = 32; }
+      case "resnet-32x16" -> { g = new ConvGeometry(32, 16, 16, 32, 3, 3, 1, 1, 1, 1, 1, 1, 1); batch = 32; }
+      case "resnet-s2-32to64" -> { g = new ConvGeometry(32, 16, 16, 64, 3, 3, 2, 2, 1, 1, 1, 1, 1); batch = 32; }
+      case "resnet-64x8" -> { g = new ConvGeometry(64, 8, 8, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1); batch = 32; }
+      case "cnn001-k17" -> { g = new ConvGeometry(3, 64, 64, 12, 17, 17, 1, 1, 0, 0, 1, 1, 1); batch = 16; firstLayer = true; }
       default -> throw new IllegalArgumentException("unknown shape " + shape);
     }
     SplittableRandom rnd = new SplittableRandom(1);

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The comparison rows that can run today, by name. */
+/** The comparison rows, by name. */
 final class Rows {
   static final long SEED = 42;
   static final float LR = 0.005f;
+  /** Seed of every row's batch. */
+  private static final long DATA_SEED = 7;
 
   private final double warmup;
   private final long warmupCalls;
@@ -25,22 +27,24 @@ final class Rows {
     this.measure = measureSeconds;
   }
 
-  private Measurement measure(Measurement.Step step) {
-    return Measurement.of(step, warmup, warmupCalls, measure);
+  private Measurement measure(Measurement.Step step, long warmupCallCap) {
+    return Measurement.of(step, warmup, Math.min(warmupCalls, warmupCallCap), measure);
   }
 
-  /** For long steps (a 1024³ GEMM runs its inner loops millions of times per call): fewer warm-up calls. */
-  private Measurement measureLong(Measurement.Step step) {
-    return Measurement.of(step, warmup, Math.min(warmupCalls, 100), measure);
-  }
-
-  /** Row name → how to measure it, in table order. */
+  /** Row name → how to measure it, in table order. Targets are issue 5's. */
   Map<String, Supplier<Row>> all() {
     Map<String, Supplier<Row>> rows = new LinkedHashMap<>();
     rows.put("gemm-1024", this::gemm1024);
-    rows.put("mlp-train-8", () -> mlpTraining(8, 2.0));
-    rows.put("mlp-train-64", () -> mlpTraining(64, 1.5));
-    rows.put("mlp-infer-1", this::mlpLatency);
+    rows.put("mlp-train-8", () -> training("mlp-train-8", Workload.mlp(), 8, 2.0));
+    rows.put("mlp-train-64", () -> training("mlp-train-64", Workload.mlp(), 64, 1.5));
+    rows.put("lenet-train-64", () -> training("lenet-train-64", Workload.leNet5(), 64, 1.5));
+    rows.put("cnn001-train-16", () -> training("cnn001-train-16", Workload.seedCnn(), 16, 1.2));
+    rows.put("resnet-train-32", () -> training("resnet-train-32", Workload.resNet(), 32, 1.2));
+    rows.put("lstm-train-32", () -> training("lstm-train-32", Workload.lstm(), 32, 1.5));
+    rows.put("transformer-train-16", () -> training("transformer-train-16", Workload.transformer(), 16, 1.2));
+    rows.put("mlp-infer-1", () -> latency("mlp-infer-1", Workload.mlp(), 3.0));
+    rows.put("lenet-infer-1", () -> latency("lenet-infer-1", Workload.leNet5(), 3.0));
+    rows.put("transformer-infer-1", () -> latency("transformer-infer-1", Workload.transformer(), 3.0));
     return rows;
   }
 
@@ -64,50 +68,68 @@ final class Rows {
     float[] a = gaussian(rng, n * n);
     float[] b = gaussian(rng, n * n);
     float[] c = new float[n * n];
-    Measurement sn = measureLong(() -> Gemm.gemm(false, false, n, n, n, a, 0, n, b, 0, n, 0f, c, 0, n));
+    // a 1024³ GEMM runs its inner loops millions of times per call: fewer warm-up calls
+    Measurement sn = measure(() -> Gemm.gemm(false, false, n, n, n, a, 0, n, b, 0, n, 0f, c, 0, n), 100);
     Measurement pt;
     try (Torch t = Torch.open()) {
       NDArray ta = t.tensor(a, n, n);
       NDArray tb = t.tensor(b, n, n);
-      pt = measureLong(() -> Torch.matmul(ta, tb).close());
+      pt = measure(() -> Torch.matmul(ta, tb).close(), 100);
     }
     double flop = 2.0 * n * n * n;
     return new Row("gemm-1024", "GEMM 1024² (" + Gemm.kernelName() + ")", 1, "GFLOP/s",
         flop / sn.secondsPerStep() / 1e9, flop / pt.secondsPerStep() / 1e9, true, 1.7, sn.bytesPerStep(),
-        pt.bytesPerStep());
+        pt.bytesPerStep(), 0);
   }
 
-  /** One SGD training step of TwoLayerNet 784-500-10 on a fixed batch, in samples/s. */
-  Row mlpTraining(int batch, double target) {
-    Rng rng = new Rng(7);
-    float[] x = gaussian(rng, batch * HandWrittenMlp.IN);
-    int[] labels = labels(rng, batch);
-    Net net = staticNetMlp();
+  /**
+   * One SGD training step (forward, cross-entropy, backward, update) of {@code w} on a fixed batch, both
+   * sides from the same weights, in samples/s.
+   */
+  Row training(String name, Workload w, int batch, double target) {
+    Workload.Batch data = w.batch(batch, DATA_SEED);
+    Net net = w.staticNet().get();
     Optimizer sgd = Optimizer.sgd(LR);
     Measurement pt;
-    try (TorchMlp torch = new TorchMlp(net.parameters(), LR)) {
-      NDArray tl = torch.labels(labels);
-      pt = measure(() -> torch.trainStep(x, tl, batch));
+    try (TorchNet torch = w.torch().apply(net.parameters(), LR)) {
+      NDArray labels = torch.labels(data.labels());
+      pt = measure(() -> torch.trainStep(data.input(), labels, batch), w.warmupCallCap());
     }
-    Measurement sn = measure(() -> net.trainStep(x, labels, batch, sgd));
-    return new Row("mlp-train-" + batch, "TwoLayerNet 784-500-10 train step", batch, "samples/s",
-        batch / sn.secondsPerStep(), batch / pt.secondsPerStep(), true, target, sn.bytesPerStep(),
-        pt.bytesPerStep());
+    Measurement sn = measure(() -> net.trainStep(data.input(), data.labels(), batch, sgd), w.warmupCallCap());
+    warnIfAllocating(name, sn);
+    return new Row(name, w.title() + " train step", batch, "samples/s", batch / sn.secondsPerStep(),
+        batch / pt.secondsPerStep(), true, target, sn.bytesPerStep(), pt.bytesPerStep(), w.tokensPerSample());
   }
 
-  /** Eval forward of one sample through TwoLayerNet, in µs (lower is better). */
-  Row mlpLatency() {
-    Rng rng = new Rng(9);
-    float[] x = gaussian(rng, HandWrittenMlp.IN);
-    float[] out = new float[HandWrittenMlp.OUT];
-    Net net = staticNetMlp();
+  /** Eval forward of one sample, in µs (lower is better). */
+  Row latency(String name, Workload w, double target) {
+    Workload.Batch data = w.batch(1, DATA_SEED + 2);
+    Net net = w.staticNet().get();
+    float[] out = new float[w.labelsPerSample() * w.classes()];
     Measurement pt;
-    try (TorchMlp torch = new TorchMlp(net.parameters(), LR)) {
-      pt = measure(() -> torch.predict(x, 1, out));
+    try (TorchNet torch = w.torch().apply(net.parameters(), LR)) {
+      pt = measure(() -> torch.predict(data.input(), 1, out), latencyCap(w));
     }
-    Measurement sn = measure(() -> net.predict(x, 1, out));
-    return new Row("mlp-infer-1", "TwoLayerNet 784-500-10 inference latency", 1, "µs",
-        sn.secondsPerStep() * 1e6, pt.secondsPerStep() * 1e6, false, 3.0, sn.bytesPerStep(), pt.bytesPerStep());
+    Measurement sn = measure(() -> net.predict(data.input(), 1, out), latencyCap(w));
+    warnIfAllocating(name, sn);
+    return new Row(name, w.title() + " inference latency", 1, "µs", sn.secondsPerStep() * 1e6,
+        pt.secondsPerStep() * 1e6, false, target, sn.bytesPerStep(), pt.bytesPerStep(), 0);
+  }
+
+  /**
+   * StaticNet's steps allocate nothing once C2 has compiled the Vector API kernels; until then the Vector API
+   * runs an allocating Java fallback. Many bytes per step therefore usually mean the warm-up was too short.
+   */
+  private static void warnIfAllocating(String row, Measurement sn) {
+    if (sn.bytesPerStep() > 64 * 1024) {
+      System.err.printf("%s: StaticNet allocated %.0f KiB per step: warm-up too short for the JIT? "
+          + "(try a longer -Dcompare.warmup)%n", row, sn.bytesPerStep() / 1024);
+    }
+  }
+
+  /** Warm-up calls for a single-sample forward: ten times the training cap (a tenth of the work), ≤ 1000. */
+  private static long latencyCap(Workload w) {
+    return Math.min(1000, 10 * w.warmupCallCap());
   }
 
   private static float[] gaussian(Rng rng, int n) {
@@ -116,13 +138,5 @@ final class Rows {
       a[i] = (float) rng.nextGaussian();
     }
     return a;
-  }
-
-  private static int[] labels(Rng rng, int n) {
-    int[] l = new int[n];
-    for (int i = 0; i < n; i++) {
-      l[i] = rng.nextInt(HandWrittenMlp.OUT);
-    }
-    return l;
   }
 }

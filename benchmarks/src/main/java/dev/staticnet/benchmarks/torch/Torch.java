@@ -2,6 +2,7 @@ package dev.staticnet.benchmarks.torch;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -151,6 +152,59 @@ public final class Torch implements AutoCloseable {
     NDArray weight = w != null ? w : x.getManager().ones(channels); // JNI needs tensors: affine=False ≡ 1, 0
     NDArray bias = b != null ? b : x.getManager().zeros(channels);
     return JniUtils.batchNorm(pt(x), pt(runningMean), pt(runningVar), pt(weight), pt(bias), training, momentum, eps);
+  }
+
+  /**
+   * {@code F.conv2d(x, w, b, stride, padding, dilation, groups)} on NCHW input; {@code w} shaped
+   * (out, in/groups, kh, kw); {@code b} may be null. Each geometry argument is {height, width}.
+   */
+  public static NDArray conv2d(NDArray x, NDArray w, NDArray b, long[] stride, long[] padding, long[] dilation,
+      int groups) {
+    return JniUtils.convolution(pt(x), pt(w), b == null ? null : pt(b), new Shape(stride), new Shape(padding),
+        new Shape(dilation), groups);
+  }
+
+  /** {@code F.max_pool2d(x, kernel, stride, padding)} (floor mode); each argument is {height, width}. */
+  public static NDArray maxPool2d(NDArray x, long[] kernel, long[] stride, long[] padding) {
+    return JniUtils.maxPool(pt(x), new Shape(kernel), new Shape(stride), new Shape(padding), false);
+  }
+
+  /** {@code F.avg_pool2d(x, kernel, stride, padding)} (floor mode, {@code count_include_pad=True}). */
+  public static NDArray avgPool2d(NDArray x, long[] kernel, long[] stride, long[] padding) {
+    return JniUtils.avgPool(pt(x), new Shape(kernel), new Shape(stride), new Shape(padding), false, true);
+  }
+
+  /** {@code F.adaptive_avg_pool2d(x, 1).flatten(1)}: (B, C, H, W) → (B, C), as torchvision's ResNet head. */
+  public static NDArray globalAvgPool(NDArray x) {
+    NDArray pooled = JniUtils.adaptiveAvgPool(pt(x), new Shape(1, 1));
+    return pooled.reshape(pooled.getShape().get(0), -1);
+  }
+
+  /** {@code F.relu(x)}. */
+  public static NDArray relu(NDArray x) {
+    return JniUtils.relu(pt(x));
+  }
+
+  /** {@code torch.tanh(x)}. */
+  public static NDArray tanh(NDArray x) {
+    return JniUtils.tanh(pt(x));
+  }
+
+  /** {@code F.embedding(ids, weight)}: rows of {@code weight} (vocab, dim) picked by the int64 {@code ids}. */
+  public static NDArray embedding(NDArray ids, NDArray weight) {
+    return JniUtils.embedding(pt(ids), pt(weight), false);
+  }
+
+  /**
+   * {@code torch.lstm} (the fused kernel {@code nn.LSTM} calls), one layer, batch first, with both biases:
+   * {@code x} (B, T, I), {@code h0} and {@code c0} (1, B, H), weights in PyTorch's gate order i, f, g, o.
+   *
+   * @return {@code (output (B, T, H), h_n (1, B, H), c_n (1, B, H))}, owned by {@code x}'s manager
+   */
+  public static NDList lstm(NDArray x, NDArray h0, NDArray c0, NDArray wIh, NDArray wHh, NDArray bIh,
+      NDArray bHh, boolean training) {
+    return JniUtils.lstm(pt(x), new NDList(h0, c0), new NDList(wIh, wHh, bIh, bHh), true, 1, 0.0, training, false,
+        true);
   }
 
   /** {@code F.cross_entropy(logits, labels)} (mean): −mean(log_softmax(logits)[i, labels[i]]). */
