@@ -51,6 +51,11 @@ public final class ModelSpec {
   final int foldedSize;
   /** Slots the folded inference pass never touches (a folded convolution's and BatchNorm's outputs). */
   final boolean[] slotFoldedAway;
+  /**
+   * Slots whose gradient only leads to the input gradient (parameter-free steps between the input
+   * and the first step with parameters): like the input's, it is computed only on request.
+   */
+  final boolean[] slotOptionalGradient;
   /** In inference workspaces slot {@code s} shares the array of slot {@code slotInPlaceOf[s]} ({@code s}: its own). */
   final int[] slotInPlaceOf;
   final int paramSize;
@@ -89,6 +94,10 @@ public final class ModelSpec {
     this.slotFoldedAway = new boolean[slotPerSample.length];
     for (int s : b.foldedAway) {
       slotFoldedAway[s] = true;
+    }
+    this.slotOptionalGradient = new boolean[slotPerSample.length];
+    for (int s : b.optionalGradient) {
+      slotOptionalGradient[s] = true;
     }
     this.slotInPlaceOf = new int[slotPerSample.length];
     for (int s = 0; s < slotInPlaceOf.length; s++) {
@@ -153,6 +162,7 @@ public final class ModelSpec {
     private String batchStatisticsStep;
     private int foldedSize;
     private final List<Integer> foldedAway = new ArrayList<>();
+    private final List<Integer> optionalGradient = new ArrayList<>();
     private final Map<Integer, Integer> inPlace = new LinkedHashMap<>();
     private int paramSize;
     private int bufferSize;
@@ -271,6 +281,20 @@ public final class ModelSpec {
             + "not the input, the output or a cache)");
       }
       foldedAway.add(slot);
+      return this;
+    }
+
+    /**
+     * Declares that {@code slot}'s gradient is needed only to compute the input gradient (every step
+     * between the input and it is parameter-free): training workspaces leave it {@code null} unless
+     * the caller asks for the input gradient, so the backward pass skips that work.
+     */
+    public Builder optionalGradient(int slot) {
+      if (slot < 1 || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
+        throw new IllegalStateException(network + ": slot " + slot + " cannot have an optional gradient (declare it "
+            + "first; not the input, the output or a cache)");
+      }
+      optionalGradient.add(slot);
       return this;
     }
 

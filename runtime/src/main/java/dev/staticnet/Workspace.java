@@ -20,6 +20,8 @@ public final class Workspace {
   public final float[][] grad;
 
   private final float[] inputGradient;
+  /** The gradient arrays of optional-gradient slots, attached to {@link #grad} only on request. */
+  private final float[][] optionalGradients;
   private final boolean folded;
 
   /** A workspace for the unfolded pass. */
@@ -42,6 +44,7 @@ public final class Workspace {
     int n = spec.slots();
     this.act = new float[n][];
     this.grad = training ? new float[n][] : null;
+    this.optionalGradients = new float[n][];
     for (int s = 1; s < n; s++) {
       if (folded && spec.slotFoldedAway[s]) {
         continue;
@@ -51,6 +54,9 @@ public final class Workspace {
       act[s] = training || shared == s ? new float[size] : act[shared];
       if (training && spec.slotHasGradient[s]) {
         grad[s] = new float[size];
+        if (spec.slotOptionalGradient[s]) {
+          optionalGradients[s] = grad[s];
+        }
       }
     }
     this.inputGradient = training ? new float[Math.multiplyExact(batch, spec.slotPerSample[0])] : null;
@@ -67,6 +73,11 @@ public final class Workspace {
   /** Whether the backward pass computes the gradient with respect to the input ({@code grad[0]}). */
   void computeInputGradient(boolean wanted) {
     grad[0] = wanted ? inputGradient : null;
+    for (int s = 1; s < grad.length; s++) {
+      if (optionalGradients[s] != null) {
+        grad[s] = wanted ? optionalGradients[s] : null;
+      }
+    }
   }
 
   /** Zeroes every gradient buffer; backward kernels accumulate into them. */

@@ -82,6 +82,20 @@ final class ConvNets {
     @MaxPool2d(kernel = 3, stride = 2, padding = 1) Layer p2();
   }
 
+  /**
+   * Parameter-free steps before the first weighted one (as seed 001's CNN opens with a max pool):
+   * their gradients lead only to the input gradient, so training skips them.
+   */
+  @Network(input = {2, 8, 8}, loss = Loss.CROSS_ENTROPY)
+  interface PoolFirst extends Model {
+    @MaxPool2d(kernel = 2) Layer pool();
+    @Tanh Layer squash();
+    @Dropout(p = 0.0) Layer drop();
+    @Conv2d(out = 3, kernel = 3, padding = 1, activation = Activation.RELU) Layer conv();
+    @Flatten Layer flat();
+    @Linear(out = 4) Layer fc();
+  }
+
   /** Average pooling with the same windows as {@link MaxPools}. */
   @Network(input = {2, 5, 4}, loss = Loss.MSE)
   interface AvgPools extends Model {

@@ -139,8 +139,8 @@ public final class ModelGenerator {
   private static List<MethodSpec> passes(NetworkPlan plan, List<StepCode> codes) {
     if (codes.size() <= MAX_OPS_PER_METHOD) {
       return List.of(
-          pass("forward", Modifier.PROTECTED, true, codes, 0, codes.size()).addAnnotation(Override.class).build(),
-          pass("backward", Modifier.PROTECTED, false, codes, 0, codes.size()).addAnnotation(Override.class).build());
+          pass(plan, "forward", Modifier.PROTECTED, true, codes, 0, codes.size()).addAnnotation(Override.class).build(),
+          pass(plan, "backward", Modifier.PROTECTED, false, codes, 0, codes.size()).addAnnotation(Override.class).build());
     }
     Names names = new Names("forward", "backward", "initialise");
     for (Node step : plan.network.steps()) {
@@ -153,8 +153,8 @@ public final class ModelGenerator {
       int from = starts.get(s);
       int to = s + 1 < starts.size() ? starts.get(s + 1) : codes.size();
       String suffix = Names.gradient(Names.variable(plan.network.steps().get(s).path())).substring(1);
-      MethodSpec.Builder f = pass(names.unique("forward" + suffix), Modifier.PRIVATE, true, codes, from, to);
-      MethodSpec.Builder b = pass(names.unique("backward" + suffix), Modifier.PRIVATE, false, codes, from, to);
+      MethodSpec.Builder f = pass(plan, names.unique("forward" + suffix), Modifier.PRIVATE, true, codes, from, to);
+      MethodSpec.Builder b = pass(plan, names.unique("backward" + suffix), Modifier.PRIVATE, false, codes, from, to);
       if (f != null) {
         forwardParts.add(f.build());
         backwardParts.add(b.build());
@@ -180,9 +180,9 @@ public final class ModelGenerator {
    * One pass over {@code codes[from, to)}: forward in order or backward in reverse. {@code null} if
    * those steps write no code.
    */
-  private static MethodSpec.Builder pass(String name, Modifier visibility, boolean forward, List<StepCode> codes,
+  private static MethodSpec.Builder pass(NetworkPlan plan, String name, Modifier visibility, boolean forward, List<StepCode> codes,
       int from, int to) {
-    Pass pass = new Pass();
+    Pass pass = new Pass(plan.optionalGradients);
     for (int k = 0; k < to - from; k++) {
       StepCode code = codes.get(forward ? from + k : to - 1 - k);
       if (k > 0) {

@@ -5,8 +5,12 @@ import dev.staticnet.processor.model.LayerNode;
 import dev.staticnet.processor.model.NetworkModel;
 import dev.staticnet.processor.model.Node;
 import dev.staticnet.processor.model.ParamSpec;
+import dev.staticnet.processor.model.StepKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where everything of a network lives: each tensor's offset in the flat arrays (in
@@ -28,6 +32,12 @@ final class NetworkPlan {
   final List<Integer> topLevelStart = new ArrayList<>();
   /** BatchNorm steps over {@code (C)}: they need a training batch of at least 2. */
   final List<String> batchStatisticsSteps = new ArrayList<>();
+  /**
+   * Slots whose gradient leads only to the input gradient: the outputs of the parameter-free steps
+   * (pooling, activations, …) that open the network before its first step with parameters. Training
+   * computes them only when the caller asks for the input gradient.
+   */
+  final Set<Integer> optionalGradients = new TreeSet<>();
   /** What inference does differently: folded BatchNorms, in-place activations. Set once ops are planned. */
   InferenceFusion fusion;
 
@@ -52,8 +62,30 @@ final class NetworkPlan {
       x = plan.planAll(List.of(step), x);
     }
     plan.fusion = InferenceFusion.of(plan.ops, plan.constants::unique);
+    plan.markOptionalGradients();
     return plan;
   }
+
+  /** Fills {@link #optionalGradients}: walks the leading parameter-free steps whose backward is guarded. */
+  private void markOptionalGradients() {
+    Slot out = output();
+    int reached = 0;
+    for (Op op : ops) {
+      if (!(op instanceof Op.Layer l) || !l.tensors().isEmpty() || l.pre() != null || l.in().index() != reached
+          || l.out() == out || !GUARDED_KINDS.contains(l.node().kind())) {
+        return;
+      }
+      if (l.out().index() != reached) {
+        optionalGradients.add(l.out().index());
+        reached = l.out().index();
+      }
+    }
+  }
+
+  /** Parameter-free kinds whose backward skips itself when its input gradient is {@code null}. */
+  private static final Set<StepKind> GUARDED_KINDS = EnumSet.of(StepKind.RELU,
+      StepKind.LEAKY_RELU, StepKind.SIGMOID, StepKind.TANH, StepKind.GELU, StepKind.DROPOUT, StepKind.FLATTEN,
+      StepKind.MAX_POOL2D, StepKind.AVG_POOL2D, StepKind.GLOBAL_AVG_POOL);
 
   Slot output() {
     return slots.get(slots.size() - 1);

@@ -21,6 +21,12 @@ final class Pass {
   private final Set<String> declared = new HashSet<>();
   private final List<CodeBlock> pending = new ArrayList<>();
   private boolean statements;
+  private final Set<Integer> optionalGradients;
+
+  /** @param optionalGradients slots whose gradient, like the input's, is {@code null} unless requested */
+  Pass(Set<Integer> optionalGradients) {
+    this.optionalGradients = optionalGradients;
+  }
 
   /** The activation array of a slot. */
   String act(Slot s) {
@@ -75,11 +81,12 @@ final class Pass {
   }
 
   /**
-   * Opens {@code if (dX != null) {} when {@code slot} is the input, whose gradient is only computed
-   * on request, for kernels that need a gradient array; returns whether it did (close with {@link #end}).
+   * Opens {@code if (dX != null) {} when {@code slot} is the input or an optional-gradient slot
+   * (see {@link NetworkPlan#optionalGradients}), whose gradient is only computed on request, for
+   * kernels that need a gradient array; returns whether it did (close with {@link #end}).
    */
   boolean guardInputGradient(Slot slot) {
-    if (slot.index() != 0) {
+    if (slot.index() != 0 && !optionalGradients.contains(slot.index())) {
       return false;
     }
     beginIf(grad(slot) + " != null");

@@ -44,6 +44,9 @@ final class SpecWriter {
     for (Slot s : plan.slots.subList(1, plan.slots.size())) {
       b.add(".$L($L, $L, $L) // $L\n", s.cache() ? "cache" : "slot", s.index(), s.perSample(), s.fixed(), s.variable());
     }
+    for (int slot : plan.optionalGradients) {
+      b.add(".optionalGradient($L) // $L\n", slot, plan.slots.get(slot).variable());
+    }
     for (String step : plan.batchStatisticsSteps) {
       b.add(".batchStatistics($S)\n", step);
     }
