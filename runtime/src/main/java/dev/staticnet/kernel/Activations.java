@@ -4,8 +4,6 @@ import dev.staticnet.Activation;
 
 /** Element-wise activations and their derivatives (PyTorch semantics, GELU exact). */
 public final class Activations {
-  private static final double SQRT_HALF = Math.sqrt(0.5);
-  private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
   private Activations() {}
 
@@ -29,18 +27,18 @@ public final class Activations {
         }
         break;
       case SIGMOID:
-        for (int i = 0; i < n; i++) {
-          y[i] = sigmoid(x[i]);
+        for (int i = Gemm.SIMD ? ActivationVector.sigmoid(y, x, n) : 0; i < n; i++) {
+          y[i] = SeqMath.sigmoid(x[i]);
         }
         break;
       case TANH:
-        for (int i = 0; i < n; i++) {
-          y[i] = tanh(x[i]);
+        for (int i = Gemm.SIMD ? ActivationVector.tanh(y, x, n) : 0; i < n; i++) {
+          y[i] = SeqMath.tanh(x[i]);
         }
         break;
       case GELU:
-        for (int i = 0; i < n; i++) {
-          y[i] = gelu(x[i]);
+        for (int i = Gemm.SIMD ? ActivationVector.gelu(y, x, n) : 0; i < n; i++) {
+          y[i] = ActivationMath.gelu(x[i]);
         }
         break;
       default:
@@ -82,8 +80,8 @@ public final class Activations {
         }
         break;
       case GELU:
-        for (int i = 0; i < n; i++) {
-          dx[i] += dy[i] * geluDerivative(x[i]);
+        for (int i = Gemm.SIMD ? ActivationVector.geluBackward(dx, dy, x, n) : 0; i < n; i++) {
+          dx[i] += dy[i] * ActivationMath.geluDerivative(x[i]);
         }
         break;
       default:
@@ -91,35 +89,13 @@ public final class Activations {
     }
   }
 
-  /** σ(x) = 1 / (1 + e^{-x}). */
+  /** σ(x) = 1 / (1 + e^{-x}), as {@link #forward} computes it. */
   static float sigmoid(float x) {
-    return (float) (1 / (1 + Math.exp(-x)));
+    return SeqMath.sigmoid(x);
   }
 
-  /**
-   * tanh(x) = (e^{2x} − 1)/(e^{2x} + 1) in double: Math.exp is an intrinsic, Math.tanh is several
-   * times slower; the cancellation near 0 costs ~1e-16/|x| relative, invisible in float.
-   */
+  /** tanh(x), as {@link #forward} computes it. */
   static float tanh(float x) {
-    if (Math.abs(x) > 20f) { // e^{40}: tanh is ±1 in float, and e^{2x} may overflow beyond
-      return Math.signum(x);
-    }
-    if (Math.abs(x) < 1e-6f) {
-      return x;
-    }
-    double e = Math.exp(2.0 * x);
-    return (float) ((e - 1) / (e + 1));
-  }
-
-  /** Exact GELU: x·Φ(x) = 0.5·x·erfc(-x/√2) (erfc keeps the negative tail accurate). */
-  static float gelu(float x) {
-    return (float) (0.5 * x * Erf.erfc(-x * SQRT_HALF));
-  }
-
-  /** GELU'(x) = Φ(x) + x·φ(x). */
-  static float geluDerivative(float x) {
-    double cdf = 0.5 * Erf.erfc(-x * SQRT_HALF);
-    double pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-    return (float) (cdf + x * pdf);
+    return SeqMath.tanh(x);
   }
 }
