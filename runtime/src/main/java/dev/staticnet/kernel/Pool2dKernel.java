@@ -13,13 +13,103 @@ package dev.staticnet.kernel;
 public final class Pool2dKernel {
   private Pool2dKernel() {}
 
+  /** Below this many input elements a call runs on the calling thread alone. */
+  private static final long PARALLEL_ELEMENTS = 32 * 1024;
+
+  private enum Op { MAX_FORWARD, MAX_BACKWARD, AVG_FORWARD, AVG_BACKWARD }
+
   /** y (batch, c, outH, outW) = max over each window of x (batch, c, h, w). */
   public static void maxForward(float[] y, float[] x, PoolGeometry g, int batch) {
     check(g, batch);
     requireLength("y", y, (long) batch * g.outSize());
     requireLength("x", x, (long) batch * g.inSize());
+    run(Op.MAX_FORWARD, y, null, x, g, batch);
+  }
+
+  /** dx[argmax of each window] += dy ; the argmax is recomputed from x. */
+  public static void maxBackward(float[] dx, float[] dy, float[] x, PoolGeometry g, int batch) {
+    check(g, batch);
+    requireLength("dx", dx, (long) batch * g.inSize());
+    requireLength("dy", dy, (long) batch * g.outSize());
+    requireLength("x", x, (long) batch * g.inSize());
+    run(Op.MAX_BACKWARD, dx, dy, x, g, batch);
+  }
+
+  /** y = (sum of each window's real elements) / (kh·kw): padded zeros count in the divisor. */
+  public static void avgForward(float[] y, float[] x, PoolGeometry g, int batch) {
+    check(g, batch);
+    requireLength("y", y, (long) batch * g.outSize());
+    requireLength("x", x, (long) batch * g.inSize());
+    run(Op.AVG_FORWARD, y, null, x, g, batch);
+  }
+
+  /** dx[window] += dy / (kh·kw) for every real element of each window. */
+  public static void avgBackward(float[] dx, float[] dy, PoolGeometry g, int batch) {
+    check(g, batch);
+    requireLength("dx", dx, (long) batch * g.inSize());
+    requireLength("dy", dy, (long) batch * g.outSize());
+    run(Op.AVG_BACKWARD, dx, dy, null, g, batch);
+  }
+
+  /**
+   * Runs {@code op} over every (sample, channel) plane, split into contiguous plane ranges over the
+   * workers when the call is large: planes are independent, each writes only its own outputs.
+   */
+  private static void run(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int batch) {
     int planes = batch * g.c;
-    for (int pl = 0; pl < planes; pl++) {
+    int parts = (long) batch * g.inSize() < PARALLEL_ELEMENTS ? 1 : Math.min(planes, Parallel.threads());
+    if (parts <= 1) {
+      planes(op, out, dy, x, g, 0, planes);
+      return;
+    }
+    PlaneSplit task = SPLIT.get();
+    task.set(op, out, dy, x, g, planes);
+    try {
+      Parallel.run(parts, task);
+    } finally {
+      task.set(null, null, null, null, null, 0);
+    }
+  }
+
+  private static void planes(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int from, int to) {
+    switch (op) {
+      case MAX_FORWARD -> maxForward(out, x, g, from, to);
+      case MAX_BACKWARD -> maxBackward(out, dy, x, g, from, to);
+      case AVG_FORWARD -> avgForward(out, x, g, from, to);
+      case AVG_BACKWARD -> avgBackward(out, dy, g, from, to);
+    }
+  }
+
+  private static final ThreadLocal<PlaneSplit> SPLIT = ThreadLocal.withInitial(PlaneSplit::new);
+
+  /** One pooling call cut into contiguous plane ranges, one per part (reused: no allocation per call). */
+  private static final class PlaneSplit implements Parallel.Task {
+    private Op op;
+    private float[] out;
+    private float[] dy;
+    private float[] x;
+    private PoolGeometry g;
+    private int planes;
+
+    void set(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int planes) {
+      this.op = op;
+      this.out = out;
+      this.dy = dy;
+      this.x = x;
+      this.g = g;
+      this.planes = planes;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int from = (int) ((long) planes * part / parts);
+      int to = (int) ((long) planes * (part + 1) / parts);
+      planes(op, out, dy, x, g, from, to);
+    }
+  }
+
+  private static void maxForward(float[] y, float[] x, PoolGeometry g, int from, int to) {
+    for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
       for (int oh = 0; oh < g.outH; oh++) {
@@ -30,14 +120,8 @@ public final class Pool2dKernel {
     }
   }
 
-  /** dx[argmax of each window] += dy ; the argmax is recomputed from x. */
-  public static void maxBackward(float[] dx, float[] dy, float[] x, PoolGeometry g, int batch) {
-    check(g, batch);
-    requireLength("dx", dx, (long) batch * g.inSize());
-    requireLength("dy", dy, (long) batch * g.outSize());
-    requireLength("x", x, (long) batch * g.inSize());
-    int planes = batch * g.c;
-    for (int pl = 0; pl < planes; pl++) {
+  private static void maxBackward(float[] dx, float[] dy, float[] x, PoolGeometry g, int from, int to) {
+    for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
       for (int oh = 0; oh < g.outH; oh++) {
@@ -48,14 +132,9 @@ public final class Pool2dKernel {
     }
   }
 
-  /** y = (sum of each window's real elements) / (kh·kw): padded zeros count in the divisor. */
-  public static void avgForward(float[] y, float[] x, PoolGeometry g, int batch) {
-    check(g, batch);
-    requireLength("y", y, (long) batch * g.outSize());
-    requireLength("x", x, (long) batch * g.inSize());
+  private static void avgForward(float[] y, float[] x, PoolGeometry g, int from, int to) {
     float inv = 1f / (g.kh * g.kw);
-    int planes = batch * g.c;
-    for (int pl = 0; pl < planes; pl++) {
+    for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
       for (int oh = 0; oh < g.outH; oh++) {
@@ -77,14 +156,9 @@ public final class Pool2dKernel {
     }
   }
 
-  /** dx[window] += dy / (kh·kw) for every real element of each window. */
-  public static void avgBackward(float[] dx, float[] dy, PoolGeometry g, int batch) {
-    check(g, batch);
-    requireLength("dx", dx, (long) batch * g.inSize());
-    requireLength("dy", dy, (long) batch * g.outSize());
+  private static void avgBackward(float[] dx, float[] dy, PoolGeometry g, int from, int to) {
     float inv = 1f / (g.kh * g.kw);
-    int planes = batch * g.c;
-    for (int pl = 0; pl < planes; pl++) {
+    for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
       for (int oh = 0; oh < g.outH; oh++) {

@@ -156,4 +156,46 @@ class Pool2dKernelTest {
     }
     return a;
   }
+
+  @Test
+  void largeCallsSplitOverTheWorkersGiveTheSameBitsAsOneSampleAtATime() {
+    // 8 samples of 4x64x64 (131,072 elements) run split over planes; one sample (16,384) runs alone.
+    PoolGeometry g = new PoolGeometry(4, 64, 64, 3, 2, 2, 2, 1, 1);
+    int batch = 8;
+    java.util.Random r = new java.util.Random(7);
+    float[] x = new float[batch * g.inSize()];
+    float[] dy = new float[batch * g.outSize()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    for (int i = 0; i < dy.length; i++) {
+      dy[i] = (float) r.nextGaussian();
+    }
+    for (boolean max : new boolean[] {true, false}) {
+      float[] y = new float[dy.length];
+      float[] dx = new float[x.length];
+      if (max) {
+        Pool2dKernel.maxForward(y, x, g, batch);
+        Pool2dKernel.maxBackward(dx, dy, x, g, batch);
+      } else {
+        Pool2dKernel.avgForward(y, x, g, batch);
+        Pool2dKernel.avgBackward(dx, dy, g, batch);
+      }
+      for (int b = 0; b < batch; b++) {
+        float[] xs = java.util.Arrays.copyOfRange(x, b * g.inSize(), (b + 1) * g.inSize());
+        float[] dys = java.util.Arrays.copyOfRange(dy, b * g.outSize(), (b + 1) * g.outSize());
+        float[] ys = new float[g.outSize()];
+        float[] dxs = new float[g.inSize()];
+        if (max) {
+          Pool2dKernel.maxForward(ys, xs, g, 1);
+          Pool2dKernel.maxBackward(dxs, dys, xs, g, 1);
+        } else {
+          Pool2dKernel.avgForward(ys, xs, g, 1);
+          Pool2dKernel.avgBackward(dxs, dys, g, 1);
+        }
+        assertArrayEquals(ys, java.util.Arrays.copyOfRange(y, b * g.outSize(), (b + 1) * g.outSize()), "y " + b);
+        assertArrayEquals(dxs, java.util.Arrays.copyOfRange(dx, b * g.inSize(), (b + 1) * g.inSize()), "dx " + b);
+      }
+    }
+  }
 }
