@@ -162,7 +162,7 @@ class Pool2dKernelTest {
     // 8 samples of 4x64x64 (131,072 elements) run split over planes; one sample (16,384) runs alone.
     PoolGeometry g = new PoolGeometry(4, 64, 64, 3, 2, 2, 2, 1, 1);
     int batch = 8;
-    java.util.Random r = new java.util.Random(7);
+    Random r = new Random(7);
     float[] x = new float[batch * g.inSize()];
     float[] dy = new float[batch * g.outSize()];
     for (int i = 0; i < x.length; i++) {
@@ -182,8 +182,8 @@ class Pool2dKernelTest {
         Pool2dKernel.avgBackward(dx, dy, g, batch);
       }
       for (int b = 0; b < batch; b++) {
-        float[] xs = java.util.Arrays.copyOfRange(x, b * g.inSize(), (b + 1) * g.inSize());
-        float[] dys = java.util.Arrays.copyOfRange(dy, b * g.outSize(), (b + 1) * g.outSize());
+        float[] xs = Arrays.copyOfRange(x, b * g.inSize(), (b + 1) * g.inSize());
+        float[] dys = Arrays.copyOfRange(dy, b * g.outSize(), (b + 1) * g.outSize());
         float[] ys = new float[g.outSize()];
         float[] dxs = new float[g.inSize()];
         if (max) {
@@ -193,8 +193,8 @@ class Pool2dKernelTest {
           Pool2dKernel.avgForward(ys, xs, g, 1);
           Pool2dKernel.avgBackward(dxs, dys, g, 1);
         }
-        assertArrayEquals(ys, java.util.Arrays.copyOfRange(y, b * g.outSize(), (b + 1) * g.outSize()), "y " + b);
-        assertArrayEquals(dxs, java.util.Arrays.copyOfRange(dx, b * g.inSize(), (b + 1) * g.inSize()), "dx " + b);
+        assertArrayEquals(ys, Arrays.copyOfRange(y, b * g.outSize(), (b + 1) * g.outSize()), "y " + b);
+        assertArrayEquals(dxs, Arrays.copyOfRange(dx, b * g.inSize(), (b + 1) * g.inSize()), "dx " + b);
       }
     }
   }
