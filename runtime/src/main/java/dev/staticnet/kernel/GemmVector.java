@@ -452,6 +452,20 @@ final class GemmVector {
         }
       }
     }
+    if (i + 4 <= m) { // 4 leftover rows (16, 64 = 6q + 4 at MR 6): one 4-row tile, not four 1-row passes
+      int ai = aOff + i * lda;
+      for (int j = 0; j < nv; j += NR) {
+        inPlaceTile4(k, a, ai, lda, b, bOff + j, ldb, beta, c, cOff + i * ldc + j, ldc);
+      }
+      i += 4;
+    }
+    if (i + 2 <= m) {
+      int ai = aOff + i * lda;
+      for (int j = 0; j < nv; j += NR) {
+        inPlaceTile2(k, a, ai, lda, b, bOff + j, ldb, beta, c, cOff + i * ldc + j, ldc);
+      }
+      i += 2;
+    }
     for (; i < m; i++) {
       int ai = aOff + i * lda;
       for (int j = 0; j < nv; j += NR) {
@@ -487,6 +501,96 @@ final class GemmVector {
     }
     c0.intoArray(c, ci);
     c1.intoArray(c, ci + VL);
+  }
+
+  /** As {@link #inPlaceTile6} for 4 rows (the same per-element sequence of fused multiply-adds). */
+  private static void inPlaceTile4(int k, float[] a, int ai, int lda, float[] b, int bj, int ldb, float beta,
+                                   float[] c, int ci, int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    int a1 = ai + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    for (int p = 0; p < k; p++, bj += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bj);
+      FloatVector b1 = FloatVector.fromArray(S, b, bj + VL);
+      FloatVector av = FloatVector.broadcast(S, a[ai + p]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, a[a1 + p]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, a[a2 + p]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, a[a3 + p]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+    }
+    if (beta != 0f) { // C = acc + beta·C
+      FloatVector betaV = FloatVector.broadcast(S, beta);
+      int r = ci;
+      c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
+      c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
+      r += ldc;
+      c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
+      c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
+      r += ldc;
+      c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
+      c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
+      r += ldc;
+      c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
+      c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
+    }
+    int r = ci;
+    c00.intoArray(c, r);
+    c01.intoArray(c, r + VL);
+    r += ldc;
+    c10.intoArray(c, r);
+    c11.intoArray(c, r + VL);
+    r += ldc;
+    c20.intoArray(c, r);
+    c21.intoArray(c, r + VL);
+    r += ldc;
+    c30.intoArray(c, r);
+    c31.intoArray(c, r + VL);
+  }
+
+  /** As {@link #inPlaceTile6} for 2 rows. */
+  private static void inPlaceTile2(int k, float[] a, int ai, int lda, float[] b, int bj, int ldb, float beta,
+                                   float[] c, int ci, int ldc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    int a1 = ai + lda;
+    for (int p = 0; p < k; p++, bj += ldb) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bj);
+      FloatVector b1 = FloatVector.fromArray(S, b, bj + VL);
+      FloatVector av = FloatVector.broadcast(S, a[ai + p]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, a[a1 + p]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+    }
+    if (beta != 0f) { // C = acc + beta·C
+      FloatVector betaV = FloatVector.broadcast(S, beta);
+      c00 = FloatVector.fromArray(S, c, ci).fma(betaV, c00);
+      c01 = FloatVector.fromArray(S, c, ci + VL).fma(betaV, c01);
+      c10 = FloatVector.fromArray(S, c, ci + ldc).fma(betaV, c10);
+      c11 = FloatVector.fromArray(S, c, ci + ldc + VL).fma(betaV, c11);
+    }
+    c00.intoArray(c, ci);
+    c01.intoArray(c, ci + VL);
+    c10.intoArray(c, ci + ldc);
+    c11.intoArray(c, ci + ldc + VL);
   }
 
   /**
