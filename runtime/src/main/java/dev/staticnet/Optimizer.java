@@ -1,6 +1,7 @@
 package dev.staticnet;
 
 import dev.staticnet.train.Adam;
+import dev.staticnet.train.OptimizerState;
 import dev.staticnet.train.RmsProp;
 import dev.staticnet.train.Sgd;
 
@@ -25,6 +26,28 @@ public abstract class Optimizer {
 
   /** Sets the learning rate used from the next {@link #step} on (schedules call this). */
   public abstract void setLearningRate(float lr);
+
+  /**
+   * A snapshot of this optimiser's state (per-parameter arrays, step count, learning rate), for
+   * checkpoints. The built-in optimisers support it; others throw.
+   *
+   * @throws UnsupportedOperationException if this optimiser cannot snapshot its state
+   */
+  public OptimizerState state() {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support state snapshots");
+  }
+
+  /**
+   * Replaces this optimiser's state by a snapshot from {@link #state()} of an optimiser of the same
+   * kind and options. Everything is checked before anything changes.
+   *
+   * @throws IllegalArgumentException if the snapshot is of another kind ({@code Adam} into {@code SGD})
+   *     or holds other arrays (momentum on in one, off in the other); this optimiser is then unchanged
+   * @throws UnsupportedOperationException if this optimiser cannot restore state
+   */
+  public void restore(OptimizerState state) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support restoring state");
+  }
 
   /** Plain SGD, {@code w -= lr * g}. */
   public static Optimizer sgd(float lr) {

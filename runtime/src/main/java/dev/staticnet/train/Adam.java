@@ -1,5 +1,7 @@
 package dev.staticnet.train;
 
+import java.util.List;
+
 /**
  * Adam and AdamW with PyTorch's {@code torch.optim.Adam}/{@code AdamW} semantics. At step {@code t}:
  *
@@ -22,7 +24,6 @@ public final class Adam extends ElementwiseOptimizer {
   private final float decoupledWeightDecay;
   private float[] m;
   private float[] v;
-  private long t;
   private float stepSize; // lr / (1 - beta1^t)
   private float invBc2Sqrt; // 1 / sqrt(1 - beta2^t)
   private float decay; // AdamW: 1 - lr * wd
@@ -41,11 +42,6 @@ public final class Adam extends ElementwiseOptimizer {
     return new Builder(lr);
   }
 
-  /** Steps taken so far. */
-  public long steps() {
-    return t;
-  }
-
   @Override
   void allocate(int n) {
     m = new float[n];
@@ -53,8 +49,24 @@ public final class Adam extends ElementwiseOptimizer {
   }
 
   @Override
-  void prepare(float lr) {
-    t++;
+  void release() {
+    m = null;
+    v = null;
+  }
+
+  /** {@code exp_avg} (m) and {@code exp_avg_sq} (v). */
+  @Override
+  List<String> stateNames() {
+    return List.of("exp_avg", "exp_avg_sq");
+  }
+
+  @Override
+  float[] stateArray(String name) {
+    return name.equals("exp_avg") ? m : v;
+  }
+
+  @Override
+  void prepare(float lr, long t) {
     double bc1 = 1 - Math.pow(beta1, t);
     double bc2 = 1 - Math.pow(beta2, t);
     stepSize = (float) (lr / bc1);

@@ -1,5 +1,7 @@
 package dev.staticnet.train;
 
+import java.util.List;
+
 /**
  * RMSprop with PyTorch's {@code torch.optim.RMSprop} semantics (not centered):
  *
@@ -41,7 +43,24 @@ public final class RmsProp extends ElementwiseOptimizer {
   }
 
   @Override
-  void prepare(float lr) {
+  void release() {
+    v = null;
+    buf = null;
+  }
+
+  /** {@code square_avg}, plus {@code momentum_buffer} when momentum is on. */
+  @Override
+  List<String> stateNames() {
+    return momentum > 0 ? List.of("square_avg", "momentum_buffer") : List.of("square_avg");
+  }
+
+  @Override
+  float[] stateArray(String name) {
+    return name.equals("square_avg") ? v : buf;
+  }
+
+  @Override
+  void prepare(float lr, long step) {
     this.stepLr = lr;
   }
 

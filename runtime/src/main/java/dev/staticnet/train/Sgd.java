@@ -1,5 +1,7 @@
 package dev.staticnet.train;
 
+import java.util.List;
+
 /**
  * Stochastic gradient descent with PyTorch's {@code torch.optim.SGD} semantics (dampening 0):
  *
@@ -37,7 +39,23 @@ public final class Sgd extends ElementwiseOptimizer {
   }
 
   @Override
-  void prepare(float lr) {
+  void release() {
+    velocity = null;
+  }
+
+  /** {@code momentum_buffer} when momentum is on, none otherwise. */
+  @Override
+  List<String> stateNames() {
+    return momentum != 0 ? List.of("momentum_buffer") : List.of();
+  }
+
+  @Override
+  float[] stateArray(String name) {
+    return velocity;
+  }
+
+  @Override
+  void prepare(float lr, long step) {
     this.stepLr = lr;
   }
 
