@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * Run with {@code --add-modules jdk.incubator.vector}.
  */
 public final class FashionMain {
-  static final int EPOCHS = 3;
+  static final int EPOCHS = 5;
   static final int BATCH = 64;
   static final String OPTIMIZER = "adam";
   static final float LR = 2e-3f;

@@ -21,7 +21,7 @@ public final class ResNetMain {
   static final String USAGE = "usage: ResNetMain [options]\n" + ImageOptions.COMMON_HELP
       + "\n  defaults: --data " + FashionMnist.DEBIAN_DIR + " --epochs " + ResNetMain.EPOCHS + " --batch "
       + ResNetMain.BATCH + " --optimizer " + ResNetMain.OPTIMIZER + " --lr " + ResNetMain.LR;
-  static final int EPOCHS = 5;
+  static final int EPOCHS = 3;
   static final int BATCH = 64;
   static final String OPTIMIZER = "adam";
   static final float LR = 2e-3f;
