@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * The main job: trains MNIST classifiers and reports, per epoch, the mean training loss, the test
- * accuracy, the training throughput and the epoch time.
+ * Trains the MNIST MLPs and reports, per epoch, the mean training loss, the test accuracy, the
+ * training throughput and the epoch time. Under Maven: {@code -Dexample.main=dev.staticnet.examples.MnistMain}
+ * (the default main job is {@link FashionMain}).
  *
  * <ul>
  *   <li>{@code twolayer}: the seeds' recipe, {@link TwoLayerNet} 784-500-10, SGD lr 0.005, batch 8.
