@@ -1,6 +1,8 @@
 package dev.staticnet.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +14,25 @@ final class ActivationVector {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   private ActivationVector() {}
+
+  /** {@code y = max(x, 0)} over whole vectors of {@code [0, n)}; returns the elements done. */
+  static int relu(float[] y, float[] x, int n) {
+    int bound = S.loopBound(n);
+    for (int i = 0; i < bound; i += S.length()) {
+      FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
+    }
+    return bound;
+  }
+
+  /** {@code dx += y > 0 ? dy : 0} over whole vectors of {@code [0, n)}; returns the elements done. */
+  static int reluBackward(float[] dx, float[] dy, float[] y, int n) {
+    int bound = S.loopBound(n);
+    for (int i = 0; i < bound; i += S.length()) {
+      VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+      FloatVector.fromArray(S, dx, i).add(FloatVector.fromArray(S, dy, i), positive).intoArray(dx, i);
+    }
+    return bound;
+  }
 
   /** {@code y = σ(x)} over whole vectors of {@code [0, n)}; returns the elements done. */
   static int sigmoid(float[] y, float[] x, int n) {

@@ -16,7 +16,7 @@ public final class Activations {
         }
         break;
       case RELU:
-        for (int i = 0; i < n; i++) {
+        for (int i = Gemm.SIMD ? ActivationVector.relu(y, x, n) : 0; i < n; i++) {
           y[i] = Math.max(x[i], 0f);
         }
         break;
@@ -58,7 +58,7 @@ public final class Activations {
         }
         break;
       case RELU: // PyTorch's threshold_backward: gradient where the output is positive
-        for (int i = 0; i < n; i++) {
+        for (int i = Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, n) : 0; i < n; i++) {
           dx[i] += y[i] > 0f ? dy[i] : 0f;
         }
         break;

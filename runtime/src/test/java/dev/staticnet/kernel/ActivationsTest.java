@@ -147,6 +147,13 @@ class ActivationsTest {
     for (int i = 0; i < done; i++) {
       assertEquals(SeqMath.sigmoid(x[i]), v[i], 0f, "sigmoid " + x[i]);
     }
+    ActivationVector.relu(v, x, n);
+    float[] dr = dy.clone();
+    ActivationVector.reluBackward(dr, dy, v, n);
+    for (int i = 0; i < done; i++) {
+      assertEquals(Math.max(x[i], 0f), v[i], 0f, "relu " + x[i]);
+      assertEquals(v[i] > 0f ? 2 * dy[i] : dy[i], dr[i], 0f, "relu' " + x[i]);
+    }
   }
 
   @Test
