@@ -25,8 +25,33 @@ public final class BatchNormKernel {
       throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size ("
           + batch + ", " + channels + (spatial > 1 ? ", " + spatial : "") + ")");
     }
+    Split task = prepare(Op.FORWARD_TRAIN, batch, channels, spatial);
+    if (task == null) {
+      forwardTrain(y, mean, rstd, x, params, wOff, bOff, buffers, rmOff, rvOff, batch, channels, spatial, eps,
+          momentum, 0, channels);
+      return;
+    }
+    task.y = y;
+    task.mean = mean;
+    task.rstd = rstd;
+    task.x = x;
+    task.params = params;
+    task.wOff = wOff;
+    task.bOff = bOff;
+    task.buffers = buffers;
+    task.rmOff = rmOff;
+    task.rvOff = rvOff;
+    task.eps = eps;
+    task.momentum = momentum;
+    task.start();
+  }
+
+  private static void forwardTrain(float[] y, float[] mean, float[] rstd, float[] x, float[] params, int wOff,
+                                   int bOff, float[] buffers, int rmOff, int rvOff, int batch, int channels,
+                                   int spatial, float eps, float momentum, int from, int to) {
+    int count = batch * spatial;
     int stride = channels * spatial; // between samples
-    for (int c = 0; c < channels; c++) {
+    for (int c = from; c < to; c++) {
       double sum = 0;
       for (int b = 0; b < batch; b++) {
         int base = b * stride + c * spatial;
@@ -72,9 +97,29 @@ public final class BatchNormKernel {
    */
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] mean, float[] rstd,
                               float[] params, int wOff, int bOff, int batch, int channels, int spatial) {
+    Split task = prepare(Op.BACKWARD, batch, channels, spatial);
+    if (task == null) {
+      backward(dx, dparams, dy, x, mean, rstd, params, wOff, bOff, batch, channels, spatial, 0, channels);
+      return;
+    }
+    task.dx = dx;
+    task.dparams = dparams;
+    task.dy = dy;
+    task.x = x;
+    task.mean = mean;
+    task.rstd = rstd;
+    task.params = params;
+    task.wOff = wOff;
+    task.bOff = bOff;
+    task.start();
+  }
+
+  private static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] mean, float[] rstd,
+                               float[] params, int wOff, int bOff, int batch, int channels, int spatial, int from,
+                               int to) {
     int stride = channels * spatial;
     int count = batch * spatial;
-    for (int c = 0; c < channels; c++) {
+    for (int c = from; c < to; c++) {
       float m = mean[c];
       float r = rstd[c];
       double dySum = 0;
@@ -139,6 +184,73 @@ public final class BatchNormKernel {
       }
       if (bOff >= 0) {
         dparams[bOff + c] += (float) dySum;
+      }
+    }
+  }
+
+  /** Below this many elements a call runs on the calling thread alone. */
+  private static final long PARALLEL_ELEMENTS = 32 * 1024;
+
+  private enum Op { FORWARD_TRAIN, BACKWARD }
+
+  private static final ThreadLocal<Split> SPLIT = ThreadLocal.withInitial(Split::new);
+
+  /**
+   * The calling thread's split task set up for {@code op}, or {@code null} when the call is too
+   * small to share: channels are independent (each reads and writes only its own statistics,
+   * parameters and planes), so contiguous channel ranges run on the workers.
+   */
+  private static Split prepare(Op op, int batch, int channels, int spatial) {
+    if ((long) batch * channels * spatial < PARALLEL_ELEMENTS || channels < 2 || Parallel.threads() < 2) {
+      return null;
+    }
+    Split task = SPLIT.get();
+    task.op = op;
+    task.batch = batch;
+    task.channels = channels;
+    task.spatial = spatial;
+    return task;
+  }
+
+  /** One training-mode call cut into contiguous channel ranges (reused: no allocation per call). */
+  private static final class Split implements Parallel.Task {
+    private Op op;
+    private float[] y;
+    private float[] mean;
+    private float[] rstd;
+    private float[] x;
+    private float[] params;
+    private float[] buffers;
+    private float[] dx;
+    private float[] dparams;
+    private float[] dy;
+    private int wOff;
+    private int bOff;
+    private int rmOff;
+    private int rvOff;
+    private int batch;
+    private int channels;
+    private int spatial;
+    private float eps;
+    private float momentum;
+
+    void start() {
+      try {
+        Parallel.run(Math.min(channels, Parallel.threads()), this);
+      } finally {
+        y = mean = rstd = x = params = buffers = dx = dparams = dy = null;
+      }
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int from = (int) ((long) channels * part / parts);
+      int to = (int) ((long) channels * (part + 1) / parts);
+      if (op == Op.FORWARD_TRAIN) {
+        forwardTrain(y, mean, rstd, x, params, wOff, bOff, buffers, rmOff, rvOff, batch, channels, spatial, eps,
+            momentum, from, to);
+      } else {
+        backward(dx, dparams, dy, x, mean, rstd, params, wOff, bOff, batch, channels, spatial, from, to);
       }
     }
   }

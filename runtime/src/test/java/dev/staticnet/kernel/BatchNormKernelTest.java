@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,63 @@ class BatchNormKernelTest {
     if (affine) {
       GradCheck.check(name + " dgamma", params, wOff, channels, loss, dparams, wOff, 1e-2f, 1e-3);
       GradCheck.check(name + " dbeta", params, bOff, channels, loss, dparams, bOff, 1e-2f, 1e-3);
+    }
+  }
+
+  @Test
+  void largeCallsSplitOverChannelsGiveTheSameBitsAsOneChannelAtATime() {
+    int batch = 8;
+    int channels = 16;
+    int spatial = 32 * 32; // 131,072 elements: split over the workers; one channel (8,192) runs alone
+    Random rnd = new Random(5);
+    float[] x = new float[batch * channels * spatial];
+    float[] dy = new float[x.length];
+    float[] params = new float[2 * channels];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (rnd.nextGaussian() * 2 + 0.5);
+      dy[i] = (float) rnd.nextGaussian();
+    }
+    for (int i = 0; i < params.length; i++) {
+      params[i] = (float) rnd.nextGaussian();
+    }
+    float[] buffers = new float[2 * channels];
+    Arrays.fill(buffers, channels, 2 * channels, 1f);
+    float[] y = new float[x.length];
+    float[] mean = new float[channels];
+    float[] rstd = new float[channels];
+    float[] dx = new float[x.length];
+    float[] dparams = new float[params.length];
+    BatchNormKernel.forwardTrain(y, mean, rstd, x, params, 0, channels, buffers, 0, channels, batch, channels, spatial,
+        1e-5f, 0.1f);
+    BatchNormKernel.backward(dx, dparams, dy, x, mean, rstd, params, 0, channels, batch, channels, spatial);
+    for (int c = 0; c < channels; c++) {
+      float[] xc = new float[batch * spatial];
+      float[] dyc = new float[batch * spatial];
+      for (int b = 0; b < batch; b++) {
+        System.arraycopy(x, (b * channels + c) * spatial, xc, b * spatial, spatial);
+        System.arraycopy(dy, (b * channels + c) * spatial, dyc, b * spatial, spatial);
+      }
+      float[] pc = {params[c], params[channels + c]};
+      float[] bc = {0f, 1f};
+      float[] yc = new float[xc.length];
+      float[] mc = new float[1];
+      float[] rc = new float[1];
+      float[] dxc = new float[xc.length];
+      float[] dpc = new float[2];
+      BatchNormKernel.forwardTrain(yc, mc, rc, xc, pc, 0, 1, bc, 0, 1, batch, 1, spatial, 1e-5f, 0.1f);
+      BatchNormKernel.backward(dxc, dpc, dyc, xc, mc, rc, pc, 0, 1, batch, 1, spatial);
+      assertEquals(mc[0], mean[c], 0f);
+      assertEquals(rc[0], rstd[c], 0f);
+      assertEquals(bc[0], buffers[c], 0f);
+      assertEquals(bc[1], buffers[channels + c], 0f);
+      assertEquals(dpc[0], dparams[c], 0f);
+      assertEquals(dpc[1], dparams[channels + c], 0f);
+      for (int b = 0; b < batch; b++) {
+        for (int s = 0; s < spatial; s++) {
+          assertEquals(yc[b * spatial + s], y[(b * channels + c) * spatial + s], 0f);
+          assertEquals(dxc[b * spatial + s], dx[(b * channels + c) * spatial + s], 0f);
+        }
+      }
     }
   }
 }
