@@ -41,8 +41,8 @@ public final class CharLmMain {
   private record Choice(String name, LongFunction<GeneratedModel> factory, float lr) {}
 
   private static final List<Choice> MODELS = List.of(
-      new Choice("transformer", seed -> (GeneratedModel) CharLm.create(seed), 3e-3f),
-      new Choice("lstm", seed -> (GeneratedModel) CharLstm.create(seed), 5e-3f));
+      new Choice("transformer", seed -> (GeneratedModel) CharLm.create(seed), 4e-3f),
+      new Choice("lstm", seed -> (GeneratedModel) CharLstm.create(seed), 3e-3f));
 
   private CharLmMain() {}
 
