@@ -132,6 +132,9 @@ public final class CharLmMain {
           "%s epoch %d/%d  train %.3f  validation %.3f bits/char (unigram %.3f)  %.1f s, %,.0f chars/s%n",
           name, e, epochs, lossSum / steps / Math.log(2), bits, unigram, seconds,
           (double) steps * BATCH * context / seconds);
+      int[] prompt = toInts(CharCorpus.encode(PROMPT));
+      int[] sample = new TextGenerator(model).generate(prompt, 60, Sampling.topK(5, 1.0), e);
+      System.out.println("  sample: " + (PROMPT + decode(sample)).replace("\n", " / "));
     }
     return String.format(Locale.ROOT,
         "%-11s %,9d parameters  validation %.3f bits/char (unigram %.3f)  %,d training characters in %.0f s",
