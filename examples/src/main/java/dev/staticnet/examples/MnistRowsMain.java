@@ -18,6 +18,9 @@ import java.util.Locale;
  * and reports, per epoch, the mean training loss, the test accuracy and the epoch time. Adam, lr
  * 2e-3 with cosine decay to 0 over the run, gradients clipped at global norm 1, batch 64.
  *
+ * <p>Measured with the defaults (seed 0, 3 epochs): test accuracy 96.85 %, 98.45 %, 98.73 % after
+ * epochs 1, 2, 3 (training loss 0.301, 0.069, 0.033).
+ *
  * <pre>java --add-modules jdk.incubator.vector -cp ... dev.staticnet.examples.MnistRowsMain
  *     [--data DIR] [--epochs N] [--seed N]</pre>
  */
