@@ -2,6 +2,7 @@ package dev.staticnet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staticnet.GeneratedModel;
 import dev.staticnet.Parameters;
@@ -97,6 +98,78 @@ class SequenceSeedFiguresTest {
     assertArrayEquals(new int[] {4, 4}, p.shape("rnn.weight_hh_l0")); // W_hh
     assertArrayEquals(new int[] {2, 4}, p.shape("out.weight")); // W_hy: h → y ∈ R²
     assertArrayEquals(new int[] {6, 2}, m.outputShape().dims()); // y_t at each of the 6 steps
+  }
+
+  /** The seed draws the cell without biases: W_hx 4·3 + W_hh 4·4 + W_yh 2·4 = 36 weights. */
+  @Test
+  void seed001RnnDiagramHas36WeightsBesidePytorchsBiases() {
+    Parameters p = new StaticNet_SequenceSeedNets_Seed001Rnn(1).parameters();
+    int weights = 0;
+    int biases = 0;
+    for (String name : p.names()) {
+      int size = java.util.Arrays.stream(p.shape(name)).reduce(1, (a, b) -> a * b);
+      if (name.contains("weight")) {
+        weights += size;
+      } else {
+        biases += size;
+      }
+    }
+    assertEquals(36, weights, "the seed's W_hx, W_hh, W_yh");
+    assertEquals(4 + 4 + 2, biases, "PyTorch's bias_ih_l0, bias_hh_l0 and the output bias");
+  }
+
+  /** Seed 001: 3·d_k·(d_model + 1)·h = 3·d_model·(d_model + 1) for d_model = 512, h = 8 (d_k = 64). */
+  @Test
+  void seed001AttentionBlockParameters() {
+    int dModel = 512;
+    int heads = 8;
+    int dk = dModel / heads;
+    assertEquals(3L * dk * (dModel + 1) * heads, StaticNet_SequenceSeedNets_Seed001AttentionBlock.PARAMETER_COUNT);
+    assertEquals(787_968L, StaticNet_SequenceSeedNets_Seed001AttentionBlock.PARAMETER_COUNT);
+    Parameters p = new StaticNet_SequenceSeedNets_Seed001AttentionBlock(1).parameters();
+    assertEquals(List.of("attn.in_proj_weight", "attn.in_proj_bias"), p.names());
+    assertArrayEquals(new int[] {3 * dModel, dModel}, p.shape("attn.in_proj_weight")); // W_q; W_k; W_v
+  }
+
+  /** A BERT-base encoder layer (d = 768, 12 heads, FFN 3072, post-norm) has 7,087,872 parameters. */
+  @Test
+  void bertBaseEncoderLayerParameters() {
+    assertEquals(7_087_872L, StaticNet_SequenceSeedNets_BertBaseLayer.PARAMETER_COUNT);
+    GeneratedModel bert = new StaticNet_SequenceSeedNets_BertBaseLayer(1);
+    assertEquals(7_087_872L, bert.parameterCount());
+    long sum = 0;
+    for (dev.staticnet.Layer layer : bert.layers()) {
+      sum += layer.parameterCount();
+    }
+    assertEquals(7_087_872L, sum, "per-step counts add up");
+    assertEquals(2_362_368L, bert.layers().stream().filter(l -> l.name().equals("attention.attn")).findFirst()
+        .orElseThrow().parameterCount(), "nn.MultiheadAttention(768, 12)");
+    assertTrue(bert.summary().contains("7,087,872"), bert.summary());
+    assertArrayEquals(new int[] {128, 768}, bert.outputShape().dims());
+  }
+
+  /**
+   * Seed 004's "The red panda is cute." through a generated network: in_proj_weight holds
+   * W_Qᵀ; W_Kᵀ; W_Vᵀ (PyTorch computes x·Wᵀ); "panda" attends [0.01, 0.8, 0.01, 0.01, 0.17] and
+   * comes out as [0.8, 0.01, 0.17], every other word as the mean [0.2, 0.2, 0.2].
+   */
+  @Test
+  void seed004RedPandaAttentionThroughAGeneratedNetwork() {
+    GeneratedModel m = new StaticNet_SequenceSeedNets_RedPandaAttention(1);
+    float s3 = (float) Math.sqrt(3);
+    float[] inProj = {
+        0, 1, 0, 0, 0, 0, 0, 0, 0,                                             // W_Qᵀ
+        s3 * (float) Math.log(80), 0, s3 * (float) Math.log(17), 0, 0, 0, 0, 0, 0, // W_Kᵀ
+        1, 0, 0, 0, 1, 0, 0, 0, 1};                                            // W_Vᵀ
+    m.parameters().set("attn.in_proj_weight", inProj);
+    float[] x = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1}; // The, red, panda, is, cute
+    float[] y = m.predict(x, 1);
+    for (int i = 0; i < 5; i++) {
+      for (int c = 0; c < 3; c++) {
+        double expected = i == 2 ? new double[] {0.8, 0.01, 0.17}[c] : 0.2;
+        assertEquals(expected, y[i * 3 + c], 1e-6, "output[" + i + ", " + c + "]");
+      }
+    }
   }
 
   @Test

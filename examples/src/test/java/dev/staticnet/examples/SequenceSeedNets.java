@@ -1,15 +1,19 @@
 package dev.staticnet.examples;
 
 import dev.staticnet.Activation;
+import dev.staticnet.Block;
+import dev.staticnet.GELU;
 import dev.staticnet.GRU;
 import dev.staticnet.LSTM;
 import dev.staticnet.Layer;
+import dev.staticnet.LayerNorm;
 import dev.staticnet.Linear;
 import dev.staticnet.Loss;
 import dev.staticnet.Model;
 import dev.staticnet.MultiHeadAttention;
 import dev.staticnet.Network;
 import dev.staticnet.RNN;
+import dev.staticnet.Residual;
 
 /** Sequence networks from the course seeds; {@code params} makes javac check each count. */
 final class SequenceSeedNets {
@@ -63,5 +67,48 @@ final class SequenceSeedNets {
   interface Seed001Rnn extends Model {
     @RNN(hidden = 4, returnSequences = true) Layer rnn();
     @Linear(out = 2) Layer out();
+  }
+
+  /**
+   * Seed 001, "Attention Parameters": a self-attention block of h heads with W_q, W_k, W_v of
+   * d_model × d_k each plus biases has 3·d_k·(d_model + 1)·h = 3·d_model·(d_model + 1) parameters
+   * (d_k = d_model / h; no output projection in the seed's figure): 3·512·513 = 787,968.
+   */
+  @Network(input = {4, 512}, params = 787_968)
+  interface Seed001AttentionBlock extends Model {
+    @MultiHeadAttention(heads = 8, outProjection = false) Layer attn();
+  }
+
+  /** Seed 004's attention example: d_model = 3, one head, no bias, no out projection: 3·3² = 27. */
+  @Network(input = {5, 3}, params = 27)
+  interface RedPandaAttention extends Model {
+    @MultiHeadAttention(heads = 1, bias = false, outProjection = false) Layer attn();
+  }
+
+  /** BERT's self-attention sub-layer before its residual: 12 heads of 64 over d = 768. */
+  @Block
+  interface BertSelfAttention {
+    @MultiHeadAttention(heads = 12) Layer attn();
+  }
+
+  /** BERT's feed-forward sub-layer before its residual: 768 → 3072 → GELU → 768. */
+  @Block
+  interface BertFeedForward {
+    @Linear(out = 3072) Layer intermediate();
+    @GELU Layer gelu();
+    @Linear(out = 768) Layer output();
+  }
+
+  /**
+   * One BERT-base encoder layer (post-norm): LayerNorm(x + attention(x)), then LayerNorm(h + FFN(h)).
+   * Attention 4·768² + 4·768 = 2,362,368; LayerNorms 2·2·768 = 3,072; FFN 768·3072 + 3072 +
+   * 3072·768 + 768 = 4,722,432; 7,087,872 in all.
+   */
+  @Network(input = {128, 768}, params = 7_087_872)
+  interface BertBaseLayer extends Model {
+    @Residual BertSelfAttention attention();
+    @LayerNorm Layer attentionNorm();
+    @Residual BertFeedForward feedForward();
+    @LayerNorm Layer outputNorm();
   }
 }

@@ -49,13 +49,13 @@ public final class AttentionKernel {
                              int wInOff, int bInOff, int wOutOff, int bOutOff,
                              int batch, int steps, int dim, int heads, boolean causal) {
     SeqMath.checkNotAliased("AttentionKernel", y, x);
-    Layout l = new Layout(cache, batch, steps, dim, heads);
+    Layout l = LAYOUTS.get().set(cache, batch, steps, dim, heads);
     int rows = batch * steps;
     int d3 = 3 * dim;
     // [Q K V] = x·W_inᵀ + b_in    // (B, T, 3D)
     Gemm.gemm(false, true, rows, d3, dim, x, 0, dim, params, wInOff, dim, 0f, cache, l.qkv, d3);
     SeqMath.addBias(cache, l.qkv, rows, d3, d3, params, bInOff);
-    forEachHead(batch, heads, steps, dim, (b, h) -> AttentionHead.forward(cache, l, b, h, causal));
+    l.forEachHead(cache, null, 0, causal, false);
     if (wOutOff >= 0) { // y = ctx·W_outᵀ + b_out
       Gemm.gemm(false, true, rows, dim, dim, cache, l.ctx, dim, params, wOutOff, dim, 0f, y, 0, dim);
       SeqMath.addBias(y, 0, rows, dim, dim, params, bOutOff);
@@ -76,7 +76,7 @@ public final class AttentionKernel {
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] cache, float[] params,
                               int wInOff, int bInOff, int wOutOff, int bOutOff,
                               int batch, int steps, int dim, int heads, boolean causal) {
-    Layout l = new Layout(cache, batch, steps, dim, heads);
+    Layout l = LAYOUTS.get().set(cache, batch, steps, dim, heads);
     int rows = batch * steps;
     int d3 = 3 * dim;
     float[] dctx;   // gradient of the concatenated heads (B, T, D)
@@ -93,7 +93,7 @@ public final class AttentionKernel {
       dctx = dy;
       dctxOff = 0;
     }
-    forEachHead(batch, heads, steps, dim, (b, h) -> AttentionHead.backward(cache, l, dctx, dctxOff, b, h, causal));
+    l.forEachHead(cache, dctx, dctxOff, causal, true);
     if (dparams != null) { // dW_in += dQKVᵀ·x ; db_in += Σ dQKV
       Gemm.gemm(true, false, d3, dim, rows, cache, l.dqkv, d3, x, 0, dim, 1f, dparams, wInOff, dim);
       SeqMath.addColumnSums(dparams, bInOff, cache, l.dqkv, rows, d3, d3);
@@ -103,48 +103,43 @@ public final class AttentionKernel {
     }
   }
 
-  /** Work on one (sample, head) pair. */
-  @FunctionalInterface
-  interface HeadTask {
-    void run(int sample, int head);
-  }
+  /** Each thread's {@link Layout}, reused by every call: a training step allocates nothing. */
+  private static final ThreadLocal<Layout> LAYOUTS = ThreadLocal.withInitial(Layout::new);
 
-  /** Runs {@code task} for every (sample, head), the pairs split into contiguous parts over {@link Parallel}. */
-  private static void forEachHead(int batch, int heads, int steps, int dim, HeadTask task) {
-    int units = batch * heads;
-    int parts = SeqMath.parts(units, (long) steps * steps * (dim / heads));
-    if (parts == 1) {
-      for (int u = 0; u < units; u++) {
-        task.run(u / heads, u % heads);
-      }
-      return;
-    }
-    Parallel.run(parts, (p, n) -> {
-      for (int u = SeqMath.split(units, p, n); u < SeqMath.split(units, p + 1, n); u++) {
-        task.run(u / heads, u % heads);
-      }
-    });
-  }
+  /**
+   * Offsets of the regions of one cache and the sizes, and the per-head work of one pass split over
+   * {@link Parallel} (so no lambda is captured per call). Set up by {@link #set} on the calling
+   * thread at the start of each pass; workers only read it while the heads run.
+   */
+  static final class Layout implements Parallel.Task {
+    int batch;
+    int steps;
+    int dim;
+    int heads;
+    int headDim;
+    int qkv;    // (B, T, 3D) Q | K | V per row
+    int probs;  // (B, heads, T, T) attention probabilities
+    int ctx;    // (B, T, D) concatenated heads
+    int dqkv;   // (B, T, 3D) scratch
+    int dctx;   // (B, T, D) scratch
+    int dprobs; // (B, heads, T, T) scratch: score gradients
+    // the heads' pass in progress
+    private float[] cache;
+    private float[] dout;
+    private int doutOff;
+    private boolean causal;
+    private boolean backward;
 
-  /** Offsets of the regions of one cache, and the sizes. */
-  static final class Layout {
-    final int steps;
-    final int dim;
-    final int heads;
-    final int headDim;
-    final int qkv;   // (B, T, 3D) Q | K | V per row
-    final int probs; // (B, heads, T, T) attention probabilities
-    final int ctx;   // (B, T, D) concatenated heads
-    final int dqkv;  // (B, T, 3D) scratch
-    final int dctx;  // (B, T, D) scratch
-    final int dprobs; // (B, heads, T, T) scratch: score gradients
-
-    Layout(float[] cache, int batch, int steps, int dim, int heads) {
+    Layout set(float[] cache, int batch, int steps, int dim, int heads) {
       if (heads < 1 || dim % heads != 0) {
         throw new IllegalArgumentException("AttentionKernel: heads must divide dim, got dim " + dim + ", heads " + heads);
       }
-      SeqMath.checkLength("AttentionKernel", "cache", cache, cacheSize(batch, steps, dim, heads),
-          "batch " + batch + ", steps " + steps + ", dim " + dim + ", heads " + heads);
+      long needed = cacheSize(batch, steps, dim, heads);
+      if (cache.length < needed) {
+        throw new IllegalArgumentException("AttentionKernel: cache needs " + needed + " floats for batch " + batch
+            + ", steps " + steps + ", dim " + dim + ", heads " + heads + ", but has " + cache.length);
+      }
+      this.batch = batch;
       this.steps = steps;
       this.dim = dim;
       this.heads = heads;
@@ -157,6 +152,40 @@ public final class AttentionKernel {
       dqkv = ctx + btd;
       dctx = dqkv + 3 * btd;
       dprobs = dctx + btd;
+      return this;
+    }
+
+    /**
+     * Runs every (sample, head) pair's forward, or backward given dO at {@code dout[doutOff]}, the
+     * pairs split into contiguous parts over {@link Parallel}.
+     */
+    void forEachHead(float[] cache, float[] dout, int doutOff, boolean causal, boolean backward) {
+      this.cache = cache;
+      this.dout = dout;
+      this.doutOff = doutOff;
+      this.causal = causal;
+      this.backward = backward;
+      int units = batch * heads;
+      int parts = SeqMath.parts(units, (long) steps * steps * headDim);
+      if (parts == 1) {
+        run(0, 1);
+      } else {
+        Parallel.run(parts, this);
+      }
+      this.cache = null;
+      this.dout = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int units = batch * heads;
+      for (int u = SeqMath.split(units, part, parts); u < SeqMath.split(units, part + 1, parts); u++) {
+        if (backward) {
+          AttentionHead.backward(cache, this, dout, doutOff, u / heads, u % heads, causal);
+        } else {
+          AttentionHead.forward(cache, this, u / heads, u % heads, causal);
+        }
+      }
     }
   }
 }

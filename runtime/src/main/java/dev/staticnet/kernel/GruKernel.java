@@ -52,7 +52,7 @@ public final class GruKernel {
                              int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                              int batch, int steps, int in, int hidden, boolean returnSequences) {
     SeqMath.checkNotAliased("GruKernel", y, x);
-    Layout l = new Layout(cache, batch, steps, hidden);
+    Layout l = PASSES.get().layout(cache, batch, steps, hidden);
     int g3 = 3 * hidden;
     int rows = batch * steps;
     // gates ← x·W_ihᵀ + b_ih for every (b, t) at once; hh ← b_hh    // (B, T, 3H) each
@@ -67,14 +67,13 @@ public final class GruKernel {
         Gemm.gemm(false, false, batch, g3, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
             cache, l.wHhT, g3, 1f, cache, l.hh + t * g3, steps * g3);
       }
-      int step = t;
       if (parts == 1) {
-        cellForward(cache, l, step, 0, batch);
+        cellForward(cache, l, t, 0, batch);
       } else {
-        Parallel.run(parts, (p, n) -> cellForward(cache, l, step, SeqMath.split(batch, p, n),
-            SeqMath.split(batch, p + 1, n)));
+        Parallel.run(parts, l.step(cache, null, false, t, false));
       }
     }
+    l.release();
     RnnKernel.copyOutput(y, cache, l.h, batch, steps, hidden, returnSequences);
   }
 
@@ -89,23 +88,22 @@ public final class GruKernel {
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] cache, float[] params,
                               int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                               int batch, int steps, int in, int hidden, boolean returnSequences) {
-    Layout l = new Layout(cache, batch, steps, hidden);
+    Layout l = PASSES.get().layout(cache, batch, steps, hidden);
     int g3 = 3 * hidden;
     Arrays.fill(cache, l.dh, l.dh + batch * hidden, 0f);
     int parts = SeqMath.parts(batch, 12L * hidden);
     for (int t = steps - 1; t >= 0; t--) {
-      int step = t;
       if (parts == 1) {
-        cellBackward(cache, l, dy, returnSequences, step, 0, batch);
+        cellBackward(cache, l, dy, returnSequences, t, 0, batch);
       } else {
-        Parallel.run(parts, (p, n) -> cellBackward(cache, l, dy, returnSequences, step,
-            SeqMath.split(batch, p, n), SeqMath.split(batch, p + 1, n)));
+        Parallel.run(parts, l.step(cache, dy, returnSequences, t, true));
       }
       if (t > 0) { // dh_{t−1} = dh_t ⊙ z (left by cellBackward) + dhh_t·W_hh
         Gemm.gemm(false, false, batch, hidden, g3, cache, l.dhh + t * g3, steps * g3, params, wHhOff, hidden,
             1f, cache, l.dh, hidden);
       }
     }
+    l.release();
     RnnGradients.input(dx, dparams, cache, l.dgates, x, params, wIhOff, bIhOff, batch * steps, in, g3);
     RnnGradients.recurrent(dparams, cache, l.dhh, cache, l.h, wHhOff, bHhOff, batch, steps, hidden, g3);
   }
@@ -171,21 +169,35 @@ public final class GruKernel {
     }
   }
 
-  /** Offsets of the regions of one cache. */
-  private static final class Layout {
-    final int steps;
-    final int hidden;
-    final int gates;   // (B, T, 3H) input projections, then activated r, z, n
-    final int hh;      // (B, T, 3H) recurrent projections h_{t−1}·W_hhᵀ + b_hh
-    final int h;       // (B, T, H)
-    final int dgates;  // (B, T, 3H) scratch: input-side pre-activation gradients
-    final int dhh;     // (B, T, 3H) scratch: recurrent-side pre-activation gradients
-    final int dh;      // (B, H) scratch: gradient into h_t from step t+1
-    final int wHhT;    // (H, 3H) weight_hh_l0ᵀ, written by forward
+  /** Each thread's {@link Layout}, reused by every call: a training step allocates nothing. */
+  private static final ThreadLocal<Layout> PASSES = ThreadLocal.withInitial(Layout::new);
 
-    Layout(float[] cache, int batch, int steps, int hidden) {
-      SeqMath.checkLength("GruKernel", "cache", cache, cacheSize(batch, steps, hidden),
-          "batch " + batch + ", steps " + steps + ", hidden " + hidden);
+  /**
+   * Offsets of the regions of one cache, and the cell work of one step split over the batch on
+   * {@link Parallel} (so no lambda is captured per step). Set up by {@link #layout} at the start of
+   * each pass on the calling thread; workers only read it while a step runs.
+   */
+  private static final class Layout implements Parallel.Task {
+    int batch;
+    int steps;
+    int hidden;
+    int gates;   // (B, T, 3H) input projections, then activated r, z, n
+    int hh;      // (B, T, 3H) recurrent projections h_{t−1}·W_hhᵀ + b_hh
+    int h;       // (B, T, H)
+    int dgates;  // (B, T, 3H) scratch: input-side pre-activation gradients
+    int dhh;     // (B, T, 3H) scratch: recurrent-side pre-activation gradients
+    int dh;      // (B, H) scratch: gradient into h_t from step t+1
+    int wHhT;    // (H, 3H) weight_hh_l0ᵀ, written by forward
+    // the step being split over the batch
+    private float[] cache;
+    private float[] dy;
+    private boolean returnSequences;
+    private int t;
+    private boolean backward;
+
+    Layout layout(float[] cache, int batch, int steps, int hidden) {
+      SeqMath.checkCache("GruKernel", cache, cacheSize(batch, steps, hidden), batch, steps, hidden);
+      this.batch = batch;
       this.steps = steps;
       this.hidden = hidden;
       int bth = batch * steps * hidden;
@@ -196,6 +208,34 @@ public final class GruKernel {
       dhh = 10 * bth;
       dh = 13 * bth;
       wHhT = dh + batch * hidden;
+      return this;
+    }
+
+    /** This layout as the task computing step t's cells (forward, or backward with dy). */
+    Layout step(float[] cache, float[] dy, boolean returnSequences, int t, boolean backward) {
+      this.cache = cache;
+      this.dy = dy;
+      this.returnSequences = returnSequences;
+      this.t = t;
+      this.backward = backward;
+      return this;
+    }
+
+    /** Drops the references to the caller's arrays once the pass is done. */
+    void release() {
+      cache = null;
+      dy = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int b0 = SeqMath.split(batch, part, parts);
+      int b1 = SeqMath.split(batch, part + 1, parts);
+      if (backward) {
+        cellBackward(cache, this, dy, returnSequences, t, b0, b1);
+      } else {
+        cellForward(cache, this, t, b0, b1);
+      }
     }
   }
 }

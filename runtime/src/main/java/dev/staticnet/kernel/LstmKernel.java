@@ -53,7 +53,7 @@ public final class LstmKernel {
                              int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                              int batch, int steps, int in, int hidden, boolean returnSequences) {
     SeqMath.checkNotAliased("LstmKernel", y, x);
-    Layout l = new Layout(cache, batch, steps, hidden);
+    Layout l = PASSES.get().layout(cache, batch, steps, hidden);
     int g4 = 4 * hidden;
     int rows = batch * steps;
     // gates ← x·W_ihᵀ + b_ih + b_hh for every (b, t) at once    // (B, T, 4H)
@@ -67,14 +67,13 @@ public final class LstmKernel {
         Gemm.gemm(false, false, batch, g4, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
             cache, l.wHhT, g4, 1f, cache, l.gates + t * g4, steps * g4);
       }
-      int step = t;
       if (parts == 1) {
-        cellForward(cache, l, step, 0, batch);
+        cellForward(cache, l, t, 0, batch);
       } else {
-        Parallel.run(parts, (p, n) -> cellForward(cache, l, step, SeqMath.split(batch, p, n),
-            SeqMath.split(batch, p + 1, n)));
+        Parallel.run(parts, l.step(cache, null, false, t, false));
       }
     }
+    l.release();
     RnnKernel.copyOutput(y, cache, l.h, batch, steps, hidden, returnSequences);
   }
 
@@ -89,23 +88,22 @@ public final class LstmKernel {
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] cache, float[] params,
                               int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                               int batch, int steps, int in, int hidden, boolean returnSequences) {
-    Layout l = new Layout(cache, batch, steps, hidden);
+    Layout l = PASSES.get().layout(cache, batch, steps, hidden);
     int g4 = 4 * hidden;
     Arrays.fill(cache, l.dh, l.dh + 2 * batch * hidden, 0f); // dh, dc from the future: 0
     int parts = SeqMath.parts(batch, 12L * hidden);
     for (int t = steps - 1; t >= 0; t--) {
-      int step = t;
       if (parts == 1) {
-        cellBackward(cache, l, dy, returnSequences, step, 0, batch);
+        cellBackward(cache, l, dy, returnSequences, t, 0, batch);
       } else {
-        Parallel.run(parts, (p, n) -> cellBackward(cache, l, dy, returnSequences, step,
-            SeqMath.split(batch, p, n), SeqMath.split(batch, p + 1, n)));
+        Parallel.run(parts, l.step(cache, dy, returnSequences, t, true));
       }
       if (t > 0) { // dh_{t−1} = dgates_t·W_hh
         Gemm.gemm(false, false, batch, hidden, g4, cache, l.dgates + t * g4, steps * g4, params, wHhOff, hidden,
             0f, cache, l.dh, hidden);
       }
     }
+    l.release();
     RnnGradients.input(dx, dparams, cache, l.dgates, x, params, wIhOff, bIhOff, batch * steps, in, g4);
     RnnGradients.recurrent(dparams, cache, l.dgates, cache, l.h, wHhOff, bHhOff, batch, steps, hidden, g4);
   }
@@ -171,22 +169,36 @@ public final class LstmKernel {
     }
   }
 
-  /** Offsets of the regions of one cache. */
-  private static final class Layout {
-    final int steps;
-    final int hidden;
-    final int gates;   // (B, T, 4H) activated i, f, g, o
-    final int c;       // (B, T, H)
-    final int h;       // (B, T, H)
-    final int tanhC;   // (B, T, H)
-    final int dgates;  // (B, T, 4H) scratch: gate pre-activation gradients
-    final int dh;      // (B, H) scratch: gradient into h_t from step t+1
-    final int dc;      // (B, H) scratch: gradient into c_t from step t+1
-    final int wHhT;    // (H, 4H) weight_hh_l0ᵀ, written by forward
+  /** Each thread's {@link Layout}, reused by every call: a training step allocates nothing. */
+  private static final ThreadLocal<Layout> PASSES = ThreadLocal.withInitial(Layout::new);
 
-    Layout(float[] cache, int batch, int steps, int hidden) {
-      SeqMath.checkLength("LstmKernel", "cache", cache, cacheSize(batch, steps, hidden),
-          "batch " + batch + ", steps " + steps + ", hidden " + hidden);
+  /**
+   * Offsets of the regions of one cache, and the cell work of one step split over the batch on
+   * {@link Parallel} (so no lambda is captured per step). Set up by {@link #layout} at the start of
+   * each pass on the calling thread; workers only read it while a step runs.
+   */
+  private static final class Layout implements Parallel.Task {
+    int batch;
+    int steps;
+    int hidden;
+    int gates;   // (B, T, 4H) activated i, f, g, o
+    int c;       // (B, T, H)
+    int h;       // (B, T, H)
+    int tanhC;   // (B, T, H)
+    int dgates;  // (B, T, 4H) scratch: gate pre-activation gradients
+    int dh;      // (B, H) scratch: gradient into h_t from step t+1
+    int dc;      // (B, H) scratch: gradient into c_t from step t+1
+    int wHhT;    // (H, 4H) weight_hh_l0ᵀ, written by forward
+    // the step being split over the batch
+    private float[] cache;
+    private float[] dy;
+    private boolean returnSequences;
+    private int t;
+    private boolean backward;
+
+    Layout layout(float[] cache, int batch, int steps, int hidden) {
+      SeqMath.checkCache("LstmKernel", cache, cacheSize(batch, steps, hidden), batch, steps, hidden);
+      this.batch = batch;
       this.steps = steps;
       this.hidden = hidden;
       int bth = batch * steps * hidden;
@@ -198,6 +210,34 @@ public final class LstmKernel {
       dh = 11 * bth;
       dc = dh + batch * hidden;
       wHhT = dc + batch * hidden;
+      return this;
+    }
+
+    /** This layout as the task computing step t's cells (forward, or backward with dy). */
+    Layout step(float[] cache, float[] dy, boolean returnSequences, int t, boolean backward) {
+      this.cache = cache;
+      this.dy = dy;
+      this.returnSequences = returnSequences;
+      this.t = t;
+      this.backward = backward;
+      return this;
+    }
+
+    /** Drops the references to the caller's arrays once the pass is done. */
+    void release() {
+      cache = null;
+      dy = null;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int b0 = SeqMath.split(batch, part, parts);
+      int b1 = SeqMath.split(batch, part + 1, parts);
+      if (backward) {
+        cellBackward(cache, this, dy, returnSequences, t, b0, b1);
+      } else {
+        cellForward(cache, this, t, b0, b1);
+      }
     }
   }
 }

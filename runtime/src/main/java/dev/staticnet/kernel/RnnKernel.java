@@ -51,8 +51,7 @@ public final class RnnKernel {
                              int batch, int steps, int in, int hidden, boolean returnSequences) {
     SeqMath.checkNotAliased("RnnKernel", y, x);
     checkActivation(act);
-    SeqMath.checkLength("RnnKernel", "cache", cache, cacheSize(batch, steps, hidden),
-        "batch " + batch + ", steps " + steps + ", hidden " + hidden);
+    SeqMath.checkCache("RnnKernel", cache, cacheSize(batch, steps, hidden), batch, steps, hidden);
     int rows = batch * steps;
     int th = steps * hidden; // stride between samples in h (batch, steps, hidden)
     // h ← x·W_ihᵀ + b_ih + b_hh for every (b, t) at once
@@ -91,8 +90,7 @@ public final class RnnKernel {
                               float[] params, int wIhOff, int wHhOff, int bIhOff, int bHhOff,
                               int batch, int steps, int in, int hidden, boolean returnSequences) {
     checkActivation(act);
-    SeqMath.checkLength("RnnKernel", "cache", cache, cacheSize(batch, steps, hidden),
-        "batch " + batch + ", steps " + steps + ", hidden " + hidden);
+    SeqMath.checkCache("RnnKernel", cache, cacheSize(batch, steps, hidden), batch, steps, hidden);
     int rows = batch * steps;
     int th = steps * hidden;
     int dzOff = rows * hidden;       // dz (batch, steps, hidden): gradient of the pre-activation

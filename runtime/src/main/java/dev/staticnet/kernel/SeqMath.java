@@ -121,11 +121,14 @@ final class SeqMath {
     return (int) ((long) rows * part / parts);
   }
 
-  /** Checks that a sized buffer is long enough, naming the buffer and the sizes it was computed from. */
-  static void checkLength(String kernel, String buffer, float[] a, long needed, String sizes) {
-    if (a.length < needed) {
-      throw new IllegalArgumentException(kernel + ": " + buffer + " needs " + needed + " floats for " + sizes
-          + ", but has " + a.length);
+  /**
+   * Checks that a recurrent kernel's cache is long enough, naming the sizes it was computed from.
+   * The message is built only on failure: the check runs on every call and must not allocate.
+   */
+  static void checkCache(String kernel, float[] cache, long needed, int batch, int steps, int hidden) {
+    if (cache.length < needed) {
+      throw new IllegalArgumentException(kernel + ": cache needs " + needed + " floats for batch " + batch
+          + ", steps " + steps + ", hidden " + hidden + ", but has " + cache.length);
     }
   }
 
