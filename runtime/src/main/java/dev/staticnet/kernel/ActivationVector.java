@@ -6,9 +6,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API loops of {@link Activations}: σ, tanh and GELU over whole vectors, the same float
- * operations in the same order as the scalar {@link ActivationMath} forms, so both give the same bits
- * (the caller's scalar loop finishes the tail). Only touched when {@link Gemm#SIMD} is true.
+ * Vector API loops of {@link Activations}: ReLU, σ and tanh over whole vectors, the same float
+ * operations in the same order as the scalar forms, so both give the same bits (the caller's scalar
+ * loop finishes the tail). Only touched when {@link Gemm#SIMD} is true. GELU stays scalar
+ * (double-precision erfc in {@link Activations}): its erf and two exponentials make a loop body C2 does not inline whole,
+ * and a Vector API value passed to a method that is not inlined is boxed on the heap every time.
  */
 final class ActivationVector {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -50,46 +52,5 @@ final class ActivationVector {
       SeqVector.tanh(FloatVector.fromArray(S, x, i)).intoArray(y, i);
     }
     return bound;
-  }
-
-  /** {@code y = x·Φ(x)} over whole vectors of {@code [0, n)}; returns the elements done. */
-  static int gelu(float[] y, float[] x, int n) {
-    int bound = S.loopBound(n);
-    for (int i = 0; i < bound; i += S.length()) {
-      FloatVector v = FloatVector.fromArray(S, x, i);
-      v.mul(cdf(v)).intoArray(y, i);
-    }
-    return bound;
-  }
-
-  /** {@code dx += dy·(Φ(x) + x·φ(x))} over whole vectors of {@code [0, n)}; returns the elements done. */
-  static int geluBackward(float[] dx, float[] dy, float[] x, int n) {
-    int bound = S.loopBound(n);
-    for (int i = 0; i < bound; i += S.length()) {
-      FloatVector v = FloatVector.fromArray(S, x, i);
-      FloatVector pdf = SeqVector.exp(v.mul(v).mul(-0.5f)).mul(ActivationMath.INV_SQRT_2PI);
-      FloatVector d = cdf(v).add(v.mul(pdf));
-      FloatVector.fromArray(S, dy, i).mul(d).add(FloatVector.fromArray(S, dx, i)).intoArray(dx, i);
-    }
-    return bound;
-  }
-
-  /** {@code Φ(x) = ½·erfc(−x/√2)}, as {@link ActivationMath#cdf}. */
-  private static FloatVector cdf(FloatVector x) {
-    FloatVector u = x.mul(-ActivationMath.SQRT_HALF);
-    FloatVector a = u.abs();
-    FloatVector t = FloatVector.broadcast(S, 1f).div(a.mul(0.5f).add(1f));
-    FloatVector p = t.mul(0.17087277f).sub(0.82215223f);
-    p = p.mul(t).add(1.48851587f);
-    p = p.mul(t).sub(1.13520398f);
-    p = p.mul(t).add(0.27886807f);
-    p = p.mul(t).sub(0.18628806f);
-    p = p.mul(t).add(0.09678418f);
-    p = p.mul(t).add(0.37409196f);
-    p = p.mul(t).add(1.00002368f);
-    p = p.mul(t).sub(1.26551223f);
-    FloatVector tail = t.mul(SeqVector.exp(p.sub(a.mul(a)))); // erfc(|u|)
-    FloatVector erfc = tail.blend(FloatVector.broadcast(S, 2f).sub(tail), u.lt(0f));
-    return erfc.mul(0.5f);
   }
 }

@@ -5,6 +5,9 @@ import dev.staticnet.Activation;
 /** Element-wise activations and their derivatives (PyTorch semantics, GELU exact). */
 public final class Activations {
 
+  private static final double SQRT_HALF = Math.sqrt(0.5);
+  private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
   private Activations() {}
 
   /** y = act(x) over n elements ({@code y} may be {@code x}); {@code slope} is LEAKY_RELU's negative slope. */
@@ -37,8 +40,8 @@ public final class Activations {
         }
         break;
       case GELU:
-        for (int i = Gemm.SIMD ? ActivationVector.gelu(y, x, n) : 0; i < n; i++) {
-          y[i] = ActivationMath.gelu(x[i]);
+        for (int i = 0; i < n; i++) { // scalar: a Vector API erf is too large for C2 to inline (boxing)
+          y[i] = gelu(x[i]);
         }
         break;
       default:
@@ -80,8 +83,8 @@ public final class Activations {
         }
         break;
       case GELU:
-        for (int i = Gemm.SIMD ? ActivationVector.geluBackward(dx, dy, x, n) : 0; i < n; i++) {
-          dx[i] += dy[i] * ActivationMath.geluDerivative(x[i]);
+        for (int i = 0; i < n; i++) {
+          dx[i] += dy[i] * geluDerivative(x[i]);
         }
         break;
       default:
@@ -97,5 +100,17 @@ public final class Activations {
   /** tanh(x), as {@link #forward} computes it. */
   static float tanh(float x) {
     return SeqMath.tanh(x);
+  }
+
+  /** Exact GELU: x·Φ(x) = 0.5·x·erfc(-x/√2) (erfc keeps the negative tail accurate). */
+  static float gelu(float x) {
+    return (float) (0.5 * x * Erf.erfc(-x * SQRT_HALF));
+  }
+
+  /** GELU'(x) = Φ(x) + x·φ(x). */
+  static float geluDerivative(float x) {
+    double cdf = 0.5 * Erf.erfc(-x * SQRT_HALF);
+    double pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+    return (float) (cdf + x * pdf);
   }
 }
