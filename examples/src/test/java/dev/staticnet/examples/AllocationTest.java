@@ -65,8 +65,9 @@ class AllocationTest {
 
   /**
    * Warm-up ends when C2 has compiled the Vector API paths (interpreted or C1 code boxes every
-   * vector); on a loaded machine that takes a while, so measure rounds of calls until one allocates
-   * less than the slack (or give up after 20 rounds).
+   * vector) and C2 compiles in the background, so on a small model or a loaded machine that takes
+   * time rather than calls: measure rounds of calls until one allocates less than the slack (or give
+   * up after 20 rounds and at least 20 s).
    */
   private static void assertNoAllocation(Model m, float[] x, int[] y, int batch, int outputsPerSample) {
     Optimizer sgd = Optimizer.sgd(0.01f, 0.9f);
@@ -76,7 +77,8 @@ class AllocationTest {
       m.predict(x, batch, out);
     }
     long training = Long.MAX_VALUE;
-    for (int round = 0; round < 20 && training >= SLACK_BYTES; round++) {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    for (int round = 0; (round < 20 || System.nanoTime() < deadline) && training >= SLACK_BYTES; round++) {
       long before = allocatedBytes();
       for (int i = 0; i < CALLS; i++) {
         m.trainStep(x, y, batch, sgd);
@@ -84,7 +86,7 @@ class AllocationTest {
       training = allocatedBytes() - before;
     }
     long inference = Long.MAX_VALUE;
-    for (int round = 0; round < 20 && inference >= SLACK_BYTES; round++) {
+    for (int round = 0; (round < 20 || System.nanoTime() < deadline) && inference >= SLACK_BYTES; round++) {
       long before = allocatedBytes();
       for (int i = 0; i < CALLS; i++) {
         m.predict(x, batch, out);

@@ -14,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ActivationVector {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final FloatVector ZERO = FloatVector.zero(S);
 
   private ActivationVector() {}
 
@@ -31,7 +32,8 @@ final class ActivationVector {
     int bound = S.loopBound(n);
     for (int i = 0; i < bound; i += S.length()) {
       VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
-      FloatVector.fromArray(S, dx, i).add(FloatVector.fromArray(S, dy, i), positive).intoArray(dx, i);
+      FloatVector g = ZERO.blend(FloatVector.fromArray(S, dy, i), positive); // a blend, not a masked add:
+      FloatVector.fromArray(S, dx, i).add(g).intoArray(dx, i);                // AVX2 has no masked add
     }
     return bound;
   }
