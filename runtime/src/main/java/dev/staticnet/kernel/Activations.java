@@ -92,16 +92,6 @@ public final class Activations {
     }
   }
 
-  /** σ(x) = 1 / (1 + e^{-x}), as {@link #forward} computes it. */
-  static float sigmoid(float x) {
-    return SeqMath.sigmoid(x);
-  }
-
-  /** tanh(x), as {@link #forward} computes it. */
-  static float tanh(float x) {
-    return SeqMath.tanh(x);
-  }
-
   /** Exact GELU: x·Φ(x) = 0.5·x·erfc(-x/√2) (erfc keeps the negative tail accurate). */
   static float gelu(float x) {
     return (float) (0.5 * x * Erf.erfc(-x * SQRT_HALF));

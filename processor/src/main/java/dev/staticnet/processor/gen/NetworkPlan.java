@@ -22,6 +22,11 @@ final class NetworkPlan {
   private static final String[] RESERVED_VARIABLES = {
     "ws", "training", "batch", "params", "grads", "buffers", "counters", "rng", "x", "dX", "fold", "foldedParams"
   };
+  /** Parameter-free kinds whose backward skips itself when its input gradient is {@code null}. */
+  private static final Set<StepKind> GUARDED_KINDS = EnumSet.of(StepKind.RELU,
+      StepKind.LEAKY_RELU, StepKind.SIGMOID, StepKind.TANH, StepKind.GELU, StepKind.DROPOUT, StepKind.FLATTEN,
+      StepKind.MAX_POOL2D, StepKind.AVG_POOL2D, StepKind.GLOBAL_AVG_POOL);
+
   private static final String[] RESERVED_CONSTANTS = {"SPEC", "SUMMARY", "PARAMETER_COUNT", "NO_PARAM"};
 
   final NetworkModel network;
@@ -81,11 +86,6 @@ final class NetworkPlan {
       }
     }
   }
-
-  /** Parameter-free kinds whose backward skips itself when its input gradient is {@code null}. */
-  private static final Set<StepKind> GUARDED_KINDS = EnumSet.of(StepKind.RELU,
-      StepKind.LEAKY_RELU, StepKind.SIGMOID, StepKind.TANH, StepKind.GELU, StepKind.DROPOUT, StepKind.FLATTEN,
-      StepKind.MAX_POOL2D, StepKind.AVG_POOL2D, StepKind.GLOBAL_AVG_POOL);
 
   Slot output() {
     return slots.get(slots.size() - 1);
