@@ -39,9 +39,14 @@ public final class Activations {
           y[i] = SeqMath.tanh(x[i]);
         }
         break;
-      case GELU:
-        for (int i = 0; i < n; i++) { // scalar: a Vector API erf is too large for C2 to inline (boxing)
-          y[i] = gelu(x[i]);
+      case GELU: // scalar (a Vector API erf is too large for C2 to keep unboxed), split over the cores
+        GeluSplit task = GeluSplit.prepare(n);
+        if (task == null) {
+          geluForward(y, x, 0, n);
+        } else {
+          task.y = y;
+          task.x = x;
+          task.start();
         }
         break;
       default:
@@ -83,12 +88,32 @@ public final class Activations {
         }
         break;
       case GELU:
-        for (int i = 0; i < n; i++) {
-          dx[i] += dy[i] * geluDerivative(x[i]);
+        GeluSplit split = GeluSplit.prepare(n);
+        if (split == null) {
+          geluBackward(dx, dy, x, 0, n);
+        } else {
+          split.y = dx;
+          split.dy = dy;
+          split.x = x;
+          split.start();
         }
         break;
       default:
         throw new IllegalArgumentException("unsupported activation " + kind);
+    }
+  }
+
+  /** y[i] = GELU(x[i]) for i in [from, to). */
+  static void geluForward(float[] y, float[] x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] = gelu(x[i]);
+    }
+  }
+
+  /** dx[i] += dy[i]·GELU'(x[i]) for i in [from, to). */
+  static void geluBackward(float[] dx, float[] dy, float[] x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      dx[i] += dy[i] * geluDerivative(x[i]);
     }
   }
 
@@ -102,5 +127,49 @@ public final class Activations {
     double cdf = 0.5 * Erf.erfc(-x * SQRT_HALF);
     double pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
     return (float) (cdf + x * pdf);
+  }
+
+  /**
+   * One GELU call cut into contiguous ranges for the worker pool (one per thread, reused: no
+   * allocation per call). Forward when {@code dy} is null: {@code y = GELU(x)}; else {@code y += dy·GELU'(x)}.
+   */
+  private static final class GeluSplit implements Parallel.Task {
+    /** Below this many elements a call runs on the calling thread alone (about 20 µs of work). */
+    private static final int PARALLEL_ELEMENTS = 2048;
+    private static final ThreadLocal<GeluSplit> TASK = ThreadLocal.withInitial(GeluSplit::new);
+
+    private float[] y;
+    private float[] dy;
+    private float[] x;
+    private int n;
+
+    /** The calling thread's task for n elements, or null when the call is too small to share. */
+    static GeluSplit prepare(int n) {
+      if (n < PARALLEL_ELEMENTS || Parallel.threads() < 2) {
+        return null;
+      }
+      GeluSplit task = TASK.get();
+      task.n = n;
+      return task;
+    }
+
+    void start() {
+      try {
+        Parallel.run(Parallel.threads(), this);
+      } finally {
+        y = dy = x = null;
+      }
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int from = (int) ((long) n * part / parts);
+      int to = (int) ((long) n * (part + 1) / parts);
+      if (dy == null) {
+        geluForward(y, x, from, to);
+      } else {
+        geluBackward(y, dy, x, from, to);
+      }
+    }
   }
 }
