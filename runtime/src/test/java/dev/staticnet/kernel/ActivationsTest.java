@@ -52,6 +52,31 @@ class ActivationsTest {
     }
   }
 
+  /** Calls large enough to be split over the cores give the per-element values, in place too. */
+  @Test
+  void largeGeluCallsMatchElementwise() {
+    int n = 10_007;
+    Random r = new Random(5);
+    float[] x = new float[n];
+    float[] dy = new float[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) (r.nextGaussian() * 3);
+      dy[i] = (float) r.nextGaussian();
+    }
+    float[] y = new float[n];
+    Activations.forward(Activation.GELU, y, x, n, 0f);
+    float[] dx = new float[n];
+    java.util.Arrays.fill(dx, 0.5f);
+    Activations.backward(Activation.GELU, dx, dy, x, y, n, 0f);
+    float[] inPlace = x.clone();
+    Activations.forward(Activation.GELU, inPlace, inPlace, n, 0f);
+    for (int i = 0; i < n; i++) {
+      assertEquals(Activations.gelu(x[i]), y[i], "gelu(" + x[i] + ")");
+      assertEquals(Activations.gelu(x[i]), inPlace[i], "in place");
+      assertEquals(0.5f + dy[i] * Activations.geluDerivative(x[i]), dx[i], "gelu'(" + x[i] + ")");
+    }
+  }
+
   @Test
   void tanhMatchesMathTanhToFloatPrecision() {
     for (double v = -25; v <= 25; v += 0.0137) {
