@@ -17,13 +17,13 @@ import dev.staticnet.Residual;
 import java.util.List;
 
 /**
- * A small causal transformer over characters: 64 positions of a 96-symbol alphabet
+ * A small causal transformer over characters: 128 positions of a 96-symbol alphabet
  * ({@link CharCorpus}), width 96, 3 pre-norm blocks of 4-head attention and a 4× GELU MLP,
  * next-character logits at every position.
  */
 @Network(input = {CharLm.CONTEXT}, inputKind = InputKind.TOKENS, loss = Loss.CROSS_ENTROPY)
 public interface CharLm extends Model {
-  int CONTEXT = 64;
+  int CONTEXT = 128;
 
   /** Pre-norm self-attention: x + attn(norm(x)). */
   @Block

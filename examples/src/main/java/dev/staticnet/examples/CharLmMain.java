@@ -2,6 +2,7 @@ package dev.staticnet.examples;
 
 import dev.staticnet.GeneratedModel;
 import dev.staticnet.Optimizer;
+import dev.staticnet.io.Safetensors;
 import dev.staticnet.train.Adam;
 import dev.staticnet.train.LrSchedule;
 import dev.staticnet.train.Sampling;
@@ -9,6 +10,7 @@ import dev.staticnet.train.TextGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -22,7 +24,8 @@ import java.util.function.LongFunction;
  *
  * <p>Corpus: Debian's fortune cookies ({@code apt-get install fortunes}, read from
  * {@code /usr/share/games/fortunes}), or any text file given with {@code --data}. An epoch is
- * {@code --steps} batches of 32 random 64-character windows; validation covers up to 64 Ki
+ * {@code --steps} batches of 2,048 characters: random windows of the model's context (16 of 128
+ * characters for the transformer, 32 of 64 for the LSTM); validation covers up to 64 Ki
  * characters of the held-out last tenth. Adam with gradient clipping at global norm 1, the learning
  * rate warmed up linearly over the first 100 steps, then cosine decay to a tenth of the peak.
  *
@@ -34,10 +37,16 @@ import java.util.function.LongFunction;
  * (8.2 M characters, ~18 minutes) reaches 2.325.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp ... dev.staticnet.examples.CharLmMain
- *     [--model transformer|lstm|all] [--data PATH] [--epochs N] [--steps N] [--lr X] [--seed N]</pre>
+ *     [--model transformer|lstm|all] [--data PATH] [--epochs N] [--steps N] [--lr X] [--seed N]
+ *     [--save DIR] [--eval WEIGHTS]</pre>
+ *
+ * <p>{@code --save DIR} writes each trained model's weights to {@code DIR/charlm-NAME.safetensors};
+ * {@code --eval WEIGHTS} loads them into the one chosen model, prints both validation figures and
+ * samples, and exits.
  */
 public final class CharLmMain {
-  private static final int BATCH = 32;
+  /** Characters per training batch: 32 windows of 64, or 16 of 128. */
+  private static final int BATCH_CHARS = 2048;
   private static final int VALIDATION_CHARS = 64 * 1024;
   private static final int SAMPLE_CHARS = 200;
   private static final int WARMUP_STEPS = 100;
@@ -60,6 +69,8 @@ public final class CharLmMain {
     int steps = 250;
     float lr = Float.NaN;
     long seed = 1;
+    Path save = null;
+    Path eval = null;
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         usage("missing value after " + args[i]);
@@ -71,6 +82,8 @@ public final class CharLmMain {
         case "--steps" -> steps = positive(args[i], args[i + 1]);
         case "--lr" -> lr = Float.parseFloat(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--save" -> save = Path.of(args[i + 1]);
+        case "--eval" -> eval = Path.of(args[i + 1]);
         default -> usage("unknown option " + args[i]);
       }
     }
@@ -82,6 +95,9 @@ public final class CharLmMain {
     }
     if (chosen.isEmpty()) {
       usage("--model must be transformer, lstm or all, got '" + which + "'");
+    }
+    if (eval != null && chosen.size() != 1) {
+      usage("--eval needs one --model (transformer or lstm), got '" + which + "'");
     }
     CharCorpus corpus;
     try {
@@ -99,8 +115,21 @@ public final class CharLmMain {
     List<String> results = new ArrayList<>();
     for (Choice c : chosen) {
       GeneratedModel model = c.factory().apply(seed);
+      if (eval != null) {
+        Safetensors.load(eval, model);
+        System.out.printf(Locale.ROOT, "%s from %s: validation %.3f bits/char, %.3f with half a context of history%n",
+            c.name(), eval, validationBitsPerChar(model, corpus.validation),
+            slidingBitsPerChar(model, corpus.validation));
+        printSamples(model, seed);
+        return;
+      }
       float peak = Float.isNaN(lr) ? c.lr() : lr;
       results.add(train(c.name(), model, corpus, unigram, epochs, steps, peak, seed));
+      if (save != null) {
+        Path file = save.resolve("charlm-" + c.name() + ".safetensors");
+        Safetensors.save(file, model);
+        System.out.println("weights written to " + file);
+      }
       printSamples(model, seed);
     }
     System.out.println();
@@ -119,8 +148,9 @@ public final class CharLmMain {
     LrSchedule schedule = warmupCosine(peak, WARMUP_STEPS, (long) epochs * steps, peak / 10);
     SplittableRandom rng = new SplittableRandom(seed);
     int context = model.inputShape().dim(0);
-    float[] ids = new float[BATCH * context];
-    int[] next = new int[BATCH * context];
+    int batch = BATCH_CHARS / context;
+    float[] ids = new float[batch * context];
+    int[] next = new int[batch * context];
     long step = 0;
     double bits = Double.NaN;
     double totalSeconds = 0;
@@ -129,23 +159,26 @@ public final class CharLmMain {
       double lossSum = 0;
       for (int s = 0; s < steps; s++) {
         adam.setLearningRate(schedule.at(step++));
-        CharCorpus.window(corpus.train, BATCH, context, rng, 0, ids, next);
-        lossSum += model.trainStep(ids, next, BATCH, adam);
+        CharCorpus.window(corpus.train, batch, context, rng, 0, ids, next);
+        lossSum += model.trainStep(ids, next, batch, adam);
       }
       double seconds = (System.nanoTime() - start) * 1e-9;
       totalSeconds += seconds;
       bits = validationBitsPerChar(model, corpus.validation);
+      double sliding = slidingBitsPerChar(model, corpus.validation);
       System.out.printf(Locale.ROOT,
-          "%s epoch %d/%d  train %.3f  validation %.3f bits/char (unigram %.3f)  %.1f s, %,.0f chars/s%n",
-          name, e, epochs, lossSum / steps / Math.log(2), bits, unigram, seconds,
-          (double) steps * BATCH * context / seconds);
+          "%s epoch %d/%d  train %.3f  validation %.3f bits/char, %.3f with half a context of history (unigram %.3f)"
+              + "  %.1f s, %,.0f chars/s%n",
+          name, e, epochs, lossSum / steps / Math.log(2), bits, sliding, unigram, seconds,
+          (double) steps * batch * context / seconds);
       int[] prompt = toInts(CharCorpus.encode(PROMPT));
       int[] sample = new TextGenerator(model).generate(prompt, 60, Sampling.topK(5, 1.0), e);
       System.out.println("  sample: " + (PROMPT + decode(sample)).replace("\n", " / "));
     }
     return String.format(Locale.ROOT,
-        "%-11s %,9d parameters  validation %.3f bits/char (unigram %.3f)  %,d training characters in %.0f s",
-        name, model.parameterCount(), bits, unigram, (long) epochs * steps * BATCH * context, totalSeconds);
+        "%-11s %,9d parameters  validation %.3f bits/char, %.3f with half a context of history (unigram %.3f)"
+            + "  %,d training characters in %.0f s",
+        name, model.parameterCount(), bits, slidingBitsPerChar(model, corpus.validation), unigram, (long) epochs * steps * batch * context, totalSeconds);
   }
 
   /** Linear warm-up from peak/warmup to peak over {@code warmup} steps, then cosine decay to {@code min}. */
@@ -158,7 +191,7 @@ public final class CharLmMain {
   static double validationBitsPerChar(GeneratedModel model, byte[] text) {
     int context = model.inputShape().dim(0);
     int windows = Math.min(VALIDATION_CHARS, text.length - 1) / context;
-    int batch = Math.min(BATCH, windows);
+    int batch = Math.min(BATCH_CHARS / context, windows);
     float[] ids = new float[batch * context];
     int[] next = new int[batch * context];
     double nats = 0;
@@ -168,6 +201,61 @@ public final class CharLmMain {
       nats += model.loss(ids, next, null, batch, false);
     }
     return nats / batches / Math.log(2);
+  }
+
+  /**
+   * Bits per character of the validation text read as one stream by overlapping windows (a strided
+   * sliding window, the usual evaluation of a fixed-context model on continuous text): windows start
+   * every half context, the first scores all its characters and each later one only its second half,
+   * so every character but the first half-window's is predicted from at least half a context of
+   * history. {@link #validationBitsPerChar} instead cuts the text into independent windows, whose
+   * first characters are predicted from almost nothing.
+   */
+  static double slidingBitsPerChar(GeneratedModel model, byte[] text) {
+    int context = model.inputShape().dim(0);
+    int stride = context / 2;
+    int vocab = model.outputShape().dim(1);
+    int chars = Math.min(VALIDATION_CHARS, text.length - 1);
+    int windows = chars < context ? 0 : (chars - context) / stride + 1;
+    int batch = BATCH_CHARS / context;
+    float[] ids = new float[batch * context];
+    float[] logits = new float[batch * context * vocab];
+    double nats = 0;
+    long scored = 0;
+    for (int w0 = 0; w0 < windows; w0 += batch) {
+      int n = Math.min(batch, windows - w0);
+      for (int b = 0; b < n; b++) {
+        for (int t = 0; t < context; t++) {
+          ids[b * context + t] = text[(w0 + b) * stride + t];
+        }
+      }
+      if (n < batch) { // the last, shorter batch: predict wants arrays of exactly n windows
+        ids = Arrays.copyOf(ids, n * context);
+        logits = new float[n * context * vocab];
+      }
+      model.predict(ids, n, logits);
+      for (int b = 0; b < n; b++) {
+        int start = (w0 + b) * stride;
+        for (int t = w0 + b == 0 ? 0 : context - stride; t < context; t++) {
+          nats += negativeLogLikelihood(logits, (b * context + t) * vocab, vocab, text[start + t + 1]);
+          scored++;
+        }
+      }
+    }
+    return nats / scored / Math.log(2);
+  }
+
+  /** −log softmax(logits[off .. off+vocab))[label], with the max subtracted before exponentiating. */
+  private static double negativeLogLikelihood(float[] logits, int off, int vocab, int label) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int v = 0; v < vocab; v++) {
+      max = Math.max(max, logits[off + v]);
+    }
+    double sum = 0;
+    for (int v = 0; v < vocab; v++) {
+      sum += Math.exp(logits[off + v] - max);
+    }
+    return Math.log(sum) + max - logits[off + label];
   }
 
   private static void printSamples(GeneratedModel model, long seed) {
@@ -206,7 +294,7 @@ public final class CharLmMain {
   private static void usage(String error) {
     System.err.println("error: " + error);
     System.err.println("usage: CharLmMain [--model transformer|lstm|all] [--data PATH] [--epochs N] [--steps N] "
-        + "[--lr X] [--seed N]");
+        + "[--lr X] [--seed N] [--save DIR] [--eval WEIGHTS]");
     System.exit(2);
   }
 }
