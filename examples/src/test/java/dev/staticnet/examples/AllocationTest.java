@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.staticnet.Model;
 import dev.staticnet.Optimizer;
+import dev.staticnet.train.Sampling;
+import dev.staticnet.train.TextGenerator;
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * After warm-up, trainStep and predict-into-an-array allocate nothing per call: dense, recurrent
- * (LSTM, RNN, GRU) and attention networks, with the kernels' work split over the worker threads.
+ * (LSTM, RNN, GRU) and attention networks, with the kernels' work split over the worker threads;
+ * and text generation allocates nothing per token.
+ *
+ * <p>Surefire runs this class in a JVM of its own with {@code -Dstaticnet.simd=false}
+ * (examples/pom.xml), so the result does not depend on the JIT: with the Vector API kernels, whether
+ * C2 keeps every vector in a register depends on what it has compiled before (on some runs it falls
+ * back to the Vector API's Java implementation, which allocates each vector). The benchmark harness
+ * reports that side per row (alloc/step in docs/benchmarks.md).
  */
 class AllocationTest {
   private static final int CALLS = 200;
@@ -33,24 +41,34 @@ class AllocationTest {
   }
 
   @Test
-  @Disabled("JIT-dependent: on some runs C2 leaves SeqVector's cell loops in code that boxes every vector "
-      + "(tens of MB per step; CI on 2026-11-23), on others they allocate nothing. Tracked in docs/benchmarks.md")
   void lstmLanguageModelTrainingDoesNotAllocate() {
     assertNoTokenAllocation(new StaticNet_SequenceLms_LstmLm(1));
   }
 
   @Test
-  @Disabled("JIT-dependent: on some runs C2 leaves SeqVector's cell loops in code that boxes every vector "
-      + "(tens of MB per step; CI on 2026-11-23), on others they allocate nothing. Tracked in docs/benchmarks.md")
   void rnnAndGruLanguageModelTrainingDoesNotAllocate() {
     assertNoTokenAllocation(new StaticNet_SequenceLms_RnnGruLm(1));
   }
 
   @Test
-  @Disabled("JIT-dependent: passes on JDK 17, but on JDK 25 (CI, 2026-11-23) the attention/softmax vector loops "
-      + "stayed in boxing code (16 MB per 200 steps). Tracked in docs/benchmarks.md")
   void transformerTrainingDoesNotAllocate() {
     assertNoTokenAllocation(new StaticNet_SequenceLms_Gpt(1));
+  }
+
+  /** After warm-up only the result arrays are allocated: nothing per generated token. */
+  @Test
+  void generatingAllocatesNothingPerToken() {
+    TextGenerator gen = new TextGenerator(new StaticNet_SequenceLms_Gpt(7));
+    int count = 2000;
+    Sampling s = Sampling.topK(4, 0.9);
+    long resultBytes = 3L * count * 4 + SLACK_BYTES; // the returned ids and their copies
+    long bytes = Long.MAX_VALUE;
+    for (int round = 0; round < 10 && bytes >= resultBytes; round++) {
+      long before = allocatedBytes();
+      gen.generate(new int[] {1, 2, 3}, count, s, round);
+      bytes = allocatedBytes() - before;
+    }
+    assertTrue(bytes < resultBytes, count + " tokens allocated " + bytes + " bytes");
   }
 
   private static void assertNoAllocation(Model m, int batch, int features, int classes) {

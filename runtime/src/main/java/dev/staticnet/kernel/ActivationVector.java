@@ -40,19 +40,11 @@ final class ActivationVector {
 
   /** {@code y = σ(x)} over whole vectors of {@code [0, n)}; returns the elements done. */
   static int sigmoid(float[] y, float[] x, int n) {
-    int bound = S.loopBound(n);
-    for (int i = 0; i < bound; i += S.length()) {
-      SeqVector.sigmoid(FloatVector.fromArray(S, x, i)).intoArray(y, i);
-    }
-    return bound;
+    return SeqVector.sigmoid(y, 0, x, 0, n);
   }
 
   /** {@code y = tanh(x)} over whole vectors of {@code [0, n)}; returns the elements done. */
   static int tanh(float[] y, float[] x, int n) {
-    int bound = S.loopBound(n);
-    for (int i = 0; i < bound; i += S.length()) {
-      SeqVector.tanh(FloatVector.fromArray(S, x, i)).intoArray(y, i);
-    }
-    return bound;
+    return SeqVector.tanh(y, 0, x, 0, n);
   }
 }

@@ -244,64 +244,64 @@ final class GemmVector {
       c70 = av.fma(b0, c70);
       c71 = av.fma(b1, c71);
     }
-    if (rows == 8 && cols == NR) {
-      if (beta != 0f) { // C = acc + beta·C
-        FloatVector betaV = FloatVector.broadcast(S, beta);
-        int r = cIdx;
-        c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
-        c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
-        r += ldc;
-        c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
-        c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
-        r += ldc;
-        c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
-        c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
-        r += ldc;
-        c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
-        c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
-        r += ldc;
-        c40 = FloatVector.fromArray(S, c, r).fma(betaV, c40);
-        c41 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c41);
-        r += ldc;
-        c50 = FloatVector.fromArray(S, c, r).fma(betaV, c50);
-        c51 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c51);
-        r += ldc;
-        c60 = FloatVector.fromArray(S, c, r).fma(betaV, c60);
-        c61 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c61);
-        r += ldc;
-        c70 = FloatVector.fromArray(S, c, r).fma(betaV, c70);
-        c71 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c71);
-      }
+    if (rows == 8 && cols == NR) { // a whole tile: stored straight from the registers
       int r = cIdx;
-      c00.intoArray(c, r);
-      c01.intoArray(c, r + VL);
-      r += ldc;
-      c10.intoArray(c, r);
-      c11.intoArray(c, r + VL);
-      r += ldc;
-      c20.intoArray(c, r);
-      c21.intoArray(c, r + VL);
-      r += ldc;
-      c30.intoArray(c, r);
-      c31.intoArray(c, r + VL);
-      r += ldc;
-      c40.intoArray(c, r);
-      c41.intoArray(c, r + VL);
-      r += ldc;
-      c50.intoArray(c, r);
-      c51.intoArray(c, r + VL);
-      r += ldc;
-      c60.intoArray(c, r);
-      c61.intoArray(c, r + VL);
-      r += ldc;
-      c70.intoArray(c, r);
-      c71.intoArray(c, r + VL);
+      if (beta != 0f) { // C = acc + beta·C, stored at once: a vector reassigned in a branch would be boxed
+        FloatVector betaV = FloatVector.broadcast(S, beta);
+        FloatVector.fromArray(S, c, r).fma(betaV, c00).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c01).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c10).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c11).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c20).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c21).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c30).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c31).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c40).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c41).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c50).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c51).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c60).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c61).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c70).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c71).intoArray(c, r + VL);
+      } else {
+        c00.intoArray(c, r);
+        c01.intoArray(c, r + VL);
+        r += ldc;
+        c10.intoArray(c, r);
+        c11.intoArray(c, r + VL);
+        r += ldc;
+        c20.intoArray(c, r);
+        c21.intoArray(c, r + VL);
+        r += ldc;
+        c30.intoArray(c, r);
+        c31.intoArray(c, r + VL);
+        r += ldc;
+        c40.intoArray(c, r);
+        c41.intoArray(c, r + VL);
+        r += ldc;
+        c50.intoArray(c, r);
+        c51.intoArray(c, r + VL);
+        r += ldc;
+        c60.intoArray(c, r);
+        c61.intoArray(c, r + VL);
+        r += ldc;
+        c70.intoArray(c, r);
+        c71.intoArray(c, r + VL);
+      }
       return;
     }
     c00.intoArray(tile, 0);
-    c01.intoArray(tile, 0 + VL);
-    c10.intoArray(tile, NR);
-    c11.intoArray(tile, NR + VL);
+    c01.intoArray(tile, VL);
+    c10.intoArray(tile, 1 * NR);
+    c11.intoArray(tile, 1 * NR + VL);
     c20.intoArray(tile, 2 * NR);
     c21.intoArray(tile, 2 * NR + VL);
     c30.intoArray(tile, 3 * NR);
@@ -316,6 +316,7 @@ final class GemmVector {
     c71.intoArray(tile, 7 * NR + VL);
     storeEdge(tile, c, cIdx, ldc, rows, cols, beta);
   }
+
 
   /**
    * C[0..rows, 0..cols] = Σ_p ap[p]·bp[p] + beta·C over one 6 x NR tile at c[cIdx] (row stride
@@ -359,52 +360,52 @@ final class GemmVector {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
-    if (rows == 6 && cols == NR) {
-      if (beta != 0f) { // C = acc + beta·C
-        FloatVector betaV = FloatVector.broadcast(S, beta);
-        int r = cIdx;
-        c00 = FloatVector.fromArray(S, c, r).fma(betaV, c00);
-        c01 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c01);
-        r += ldc;
-        c10 = FloatVector.fromArray(S, c, r).fma(betaV, c10);
-        c11 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c11);
-        r += ldc;
-        c20 = FloatVector.fromArray(S, c, r).fma(betaV, c20);
-        c21 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c21);
-        r += ldc;
-        c30 = FloatVector.fromArray(S, c, r).fma(betaV, c30);
-        c31 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c31);
-        r += ldc;
-        c40 = FloatVector.fromArray(S, c, r).fma(betaV, c40);
-        c41 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c41);
-        r += ldc;
-        c50 = FloatVector.fromArray(S, c, r).fma(betaV, c50);
-        c51 = FloatVector.fromArray(S, c, r + VL).fma(betaV, c51);
-      }
+    if (rows == 6 && cols == NR) { // a whole tile: stored straight from the registers
       int r = cIdx;
-      c00.intoArray(c, r);
-      c01.intoArray(c, r + VL);
-      r += ldc;
-      c10.intoArray(c, r);
-      c11.intoArray(c, r + VL);
-      r += ldc;
-      c20.intoArray(c, r);
-      c21.intoArray(c, r + VL);
-      r += ldc;
-      c30.intoArray(c, r);
-      c31.intoArray(c, r + VL);
-      r += ldc;
-      c40.intoArray(c, r);
-      c41.intoArray(c, r + VL);
-      r += ldc;
-      c50.intoArray(c, r);
-      c51.intoArray(c, r + VL);
+      if (beta != 0f) { // C = acc + beta·C, stored at once: a vector reassigned in a branch would be boxed
+        FloatVector betaV = FloatVector.broadcast(S, beta);
+        FloatVector.fromArray(S, c, r).fma(betaV, c00).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c01).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c10).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c11).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c20).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c21).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c30).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c31).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c40).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c41).intoArray(c, r + VL);
+        r += ldc;
+        FloatVector.fromArray(S, c, r).fma(betaV, c50).intoArray(c, r);
+        FloatVector.fromArray(S, c, r + VL).fma(betaV, c51).intoArray(c, r + VL);
+      } else {
+        c00.intoArray(c, r);
+        c01.intoArray(c, r + VL);
+        r += ldc;
+        c10.intoArray(c, r);
+        c11.intoArray(c, r + VL);
+        r += ldc;
+        c20.intoArray(c, r);
+        c21.intoArray(c, r + VL);
+        r += ldc;
+        c30.intoArray(c, r);
+        c31.intoArray(c, r + VL);
+        r += ldc;
+        c40.intoArray(c, r);
+        c41.intoArray(c, r + VL);
+        r += ldc;
+        c50.intoArray(c, r);
+        c51.intoArray(c, r + VL);
+      }
       return;
     }
     c00.intoArray(tile, 0);
-    c01.intoArray(tile, 0 + VL);
-    c10.intoArray(tile, NR);
-    c11.intoArray(tile, NR + VL);
+    c01.intoArray(tile, VL);
+    c10.intoArray(tile, 1 * NR);
+    c11.intoArray(tile, 1 * NR + VL);
     c20.intoArray(tile, 2 * NR);
     c21.intoArray(tile, 2 * NR + VL);
     c30.intoArray(tile, 3 * NR);
@@ -415,6 +416,7 @@ final class GemmVector {
     c51.intoArray(tile, 5 * NR + VL);
     storeEdge(tile, c, cIdx, ldc, rows, cols, beta);
   }
+
 
   /** C[0..rows, 0..cols] = tile + beta·C for an edge tile (tile rows are NR apart). */
   private static void storeEdge(float[] tile, float[] c, int cIdx, int ldc, int rows, int cols, float beta) {

@@ -17,6 +17,20 @@ import jdk.incubator.vector.VectorSpecies;
  * not used: C2 maps them to SVML while the interpreter and C1 compute them lane by lane with
  * {@code Math}, so their last bits would depend on whether the loop had been compiled yet, and
  * training would not be bit-reproducible.
+ *
+ * <p>How the code is written so that C2 keeps every vector in a register (when it does not, the
+ * Vector API runs its Java fallback and allocates each intermediate vector on the heap: 15 MB to
+ * 1.8 GB per LSTM training step, measured):
+ * <ul>
+ *   <li>no method takes or returns a vector: a vector passed to a call C2 does not inline is boxed,
+ *       and C2 declines to inline into a method it already finds big — so e^x is written out in each
+ *       loop that needs it;
+ *   <li>no vector variable is given a value in one branch of an {@code if} or a {@code ?:}: the merged
+ *       value loses its exact class, and the next call on it needs a profiled type check, which C2
+ *       gives up after enough deoptimisations anywhere in the program (then the calls stay virtual and
+ *       the vector is boxed). A case split is two loops instead, each with its own straight-line body;
+ *   <li>constants as receivers ({@code ONE.div(v)}), not as a loop's starting value.
+ * </ul>
  */
 final class SeqVector {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -30,48 +44,61 @@ final class SeqVector {
   private static final float EXP_MIN = SeqMath.EXP_MIN;
   private static final float EXP_MAX = SeqMath.EXP_MAX;
 
-  /** {@code e^x} lane-wise, the float operations of {@link SeqMath#exp} in the same order. */
-  static FloatVector exp(FloatVector x) {
-    FloatVector xc = x.max(EXP_MIN).min(EXP_MAX);
-    FloatVector shifted = xc.mul(LOG2E).add(ROUND);   // ROUND + n, n = round(x·log2 e)
-    FloatVector n = shifted.sub(ROUND);
-    FloatVector r = xc.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-    FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);  // Cephes expf coefficients
-    p = p.mul(r).add(8.3334519073e-3f);
-    p = p.mul(r).add(4.1665795894e-2f);
-    p = p.mul(r).add(1.6666665459e-1f);
-    p = p.mul(r).add(5.0000001201e-1f);
-    FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
-    IntVector bits = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUND)); // n as an int
-    FloatVector pow2n = bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    VectorMask<Float> under = x.lt(EXP_MIN);
-    return er.mul(pow2n).blend(0f, under);
-  }
+  /** Constants for receivers and operands (see the class comment). */
+  private static final FloatVector ZERO = FloatVector.zero(S);
+  private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+  private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
+  private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, S.vectorShape());
+  private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
 
-  /** {@code σ(x) = 1 / (1 + e^{−x})}, as {@link SeqMath#sigmoid}. */
-  static FloatVector sigmoid(FloatVector v) {
-    return FloatVector.broadcast(S, 1f).div(exp(v.neg()).add(1f));
-  }
+  /*
+   * e^x appears written out in each loop that needs it (sigmoid, tanh, expShifted): the float
+   * operations of SeqMath.exp in the same order, Cephes expf's polynomial on r = x − n·ln 2, times
+   * 2^n built in the exponent bits. It is not a helper method on purpose. C2 may decline to inline
+   * a helper into a big caller, and a vector passed to a method that is not inlined is boxed on the
+   * heap, every call.
+   */
 
-  /** {@code tanh x} lane-wise, the float operations of {@link SeqMath#tanh}. */
-  static FloatVector tanh(FloatVector x) {
-    FloatVector z = x.mul(x);
-    FloatVector small = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
-    small = small.mul(z).sub(5.37397155531e-2f);
-    small = small.mul(z).add(1.33314422036e-1f);
-    small = small.mul(z).sub(3.33332819422e-1f);
-    small = small.mul(z).mul(x).add(x);
-    FloatVector ax = x.abs();
-    FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
-    large = large.blend(large.neg(), x.lt(0f));
-    return large.blend(small, ax.lt(0.625f));
-  }
-
-  /** In place {@code c[from .. from+n) = tanh(c[..])}; returns the elements done. */
+  /**
+   * In place {@code c[from .. from+n) = tanh(c[..])} over whole vectors, the float operations of
+   * {@link SeqMath#tanh}: an odd polynomial below |x| = 0.625, else 1 − 2/(e^{2|x|} + 1) with x's sign.
+   * Returns the elements done.
+   */
   static int tanh(float[] c, int from, int n) {
+    return tanh(c, from, c, from, n);
+  }
+
+  /** {@code dst[dOff + j] = tanh(src[sOff + j])} over the whole vectors of {@code j < n}; returns the elements done. */
+  static int tanh(float[] dst, int dOff, float[] src, int sOff, int n) {
     int bound = S.loopBound(n);
     for (int j = 0; j < bound; j += S.length()) {
-      tanh(FloatVector.fromArray(S, c, from + j)).intoArray(c, from + j);
+      FloatVector x = FloatVector.fromArray(S, src, sOff + j);
+      FloatVector z = x.mul(x);
+      FloatVector small = z.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
+      small = small.mul(z).sub(5.37397155531e-2f);
+      small = small.mul(z).add(1.33314422036e-1f);
+      small = small.mul(z).sub(3.33332819422e-1f);
+      small = small.mul(z).mul(x).add(x);
+      FloatVector ax = x.abs();
+      FloatVector ex = ax.add(ax);
+      // e^{ex}, as SeqMath.exp
+      FloatVector xc = ex.max(EXP_MIN).min(EXP_MAX);
+      FloatVector shifted = xc.mul(LOG2E).add(ROUND);
+      FloatVector nf = shifted.sub(ROUND);
+      FloatVector r = xc.sub(nf.mul(LN2_HI)).sub(nf.mul(LN2_LO));
+      FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
+      p = p.mul(r).add(8.3334519073e-3f);
+      p = p.mul(r).add(4.1665795894e-2f);
+      p = p.mul(r).add(1.6666665459e-1f);
+      p = p.mul(r).add(5.0000001201e-1f);
+      FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
+      IntVector bits = (IntVector) shifted.reinterpretShape(INTS, 0);
+      FloatVector pow2n = (FloatVector) bits.sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+          .reinterpretShape(S, 0);
+      FloatVector e = er.mul(pow2n).blend(0f, ex.lt(EXP_MIN));
+      FloatVector large = ONE.sub(TWO.div(e.add(1f)));
+      large = large.blend(large.neg(), x.lt(0f));
+      large.blend(small, ax.lt(0.625f)).intoArray(dst, dOff + j);
     }
     return bound;
   }
@@ -90,11 +117,32 @@ final class SeqVector {
     }
   }
 
-  /** In place {@code c[from .. from+n) = σ(c[..])}; returns the elements done. */
+  /** In place {@code c[from .. from+n) = σ(c[..]) = 1/(1 + e^{−x})}, as {@link SeqMath#sigmoid}; returns the elements done. */
   static int sigmoid(float[] c, int from, int n) {
+    return sigmoid(c, from, c, from, n);
+  }
+
+  /** {@code dst[dOff + j] = σ(src[sOff + j])} over the whole vectors of {@code j < n}; returns the elements done. */
+  static int sigmoid(float[] dst, int dOff, float[] src, int sOff, int n) {
     int bound = S.loopBound(n);
     for (int j = 0; j < bound; j += S.length()) {
-      sigmoid(FloatVector.fromArray(S, c, from + j)).intoArray(c, from + j);
+      FloatVector ex = FloatVector.fromArray(S, src, sOff + j).neg();
+      // e^{ex}, as SeqMath.exp
+      FloatVector xc = ex.max(EXP_MIN).min(EXP_MAX);
+      FloatVector shifted = xc.mul(LOG2E).add(ROUND);
+      FloatVector nf = shifted.sub(ROUND);
+      FloatVector r = xc.sub(nf.mul(LN2_HI)).sub(nf.mul(LN2_LO));
+      FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
+      p = p.mul(r).add(8.3334519073e-3f);
+      p = p.mul(r).add(4.1665795894e-2f);
+      p = p.mul(r).add(1.6666665459e-1f);
+      p = p.mul(r).add(5.0000001201e-1f);
+      FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
+      IntVector bits = (IntVector) shifted.reinterpretShape(INTS, 0);
+      FloatVector pow2n = (FloatVector) bits.sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+          .reinterpretShape(S, 0);
+      FloatVector e = er.mul(pow2n).blend(0f, ex.lt(EXP_MIN));
+      ONE.div(e.add(1f)).intoArray(dst, dOff + j);
     }
     return bound;
   }
@@ -109,15 +157,21 @@ final class SeqVector {
     tanhAll(c, gate + 2 * hd, hd);        // g
     sigmoidAll(c, gate + 3 * hd, hd);     // o
     int bound = S.loopBound(hd);
-    for (int j = 0; j < bound; j += S.length()) { // c = f·c_{t−1} + i·g
-      FloatVector i = FloatVector.fromArray(S, c, gate + j);
-      FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j);
-      FloatVector ig = i.mul(g);
-      FloatVector cell = cPrev >= 0
-          ? FloatVector.fromArray(S, c, gate + hd + j).mul(FloatVector.fromArray(S, c, cPrev + j)).add(ig)
-          : FloatVector.fromArray(S, c, gate + hd + j).mul(0f).add(ig);
-      cell.intoArray(c, cOut + j);
-      cell.intoArray(c, tcOut + j);
+    // c = f·c_{t−1} + i·g; two loops rather than a vector chosen by a branch, which C2 would box
+    if (cPrev >= 0) {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector ig = FloatVector.fromArray(S, c, gate + j).mul(FloatVector.fromArray(S, c, gate + 2 * hd + j));
+        FloatVector cell = FloatVector.fromArray(S, c, gate + hd + j).mul(FloatVector.fromArray(S, c, cPrev + j)).add(ig);
+        cell.intoArray(c, cOut + j);
+        cell.intoArray(c, tcOut + j);
+      }
+    } else {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector ig = FloatVector.fromArray(S, c, gate + j).mul(FloatVector.fromArray(S, c, gate + 2 * hd + j));
+        FloatVector cell = FloatVector.fromArray(S, c, gate + hd + j).mul(0f).add(ig);
+        cell.intoArray(c, cOut + j);
+        cell.intoArray(c, tcOut + j);
+      }
     }
     for (int j = bound; j < hd; j++) {
       float prev = cPrev >= 0 ? c[cPrev + j] : 0f;
@@ -141,25 +195,38 @@ final class SeqVector {
    */
   static int lstmBackward(float[] c, int gate, int dgate, int tc, int cPrev, int dh, int dc,
                           float[] dy, int yo, int hd) {
-    int bound = S.loopBound(hd);
-    FloatVector zero = FloatVector.zero(S);
-    for (int j = 0; j < bound; j += S.length()) {
-      FloatVector h = FloatVector.fromArray(S, c, dh + j);
-      if (yo >= 0) {
-        h = h.add(FloatVector.fromArray(S, dy, yo + j));
+    // dh += dy in place first, and one loop per case of c_{t−1}: no vector is chosen by a branch
+    int bound = yo >= 0 ? addInto(c, dh, dy, yo, hd) : S.loopBound(hd);
+    if (cPrev >= 0) {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector h = FloatVector.fromArray(S, c, dh + j);
+        FloatVector i = FloatVector.fromArray(S, c, gate + j);
+        FloatVector f = FloatVector.fromArray(S, c, gate + hd + j);
+        FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j);
+        FloatVector o = FloatVector.fromArray(S, c, gate + 3 * hd + j);
+        FloatVector t = FloatVector.fromArray(S, c, tc + j);
+        FloatVector d = FloatVector.fromArray(S, c, dc + j).add(h.mul(o).mul(t.mul(t).neg().add(1f)));
+        d.mul(f).intoArray(c, dc + j);
+        d.mul(g).mul(i).mul(i.neg().add(1f)).intoArray(c, dgate + j);
+        d.mul(FloatVector.fromArray(S, c, cPrev + j)).mul(f).mul(f.neg().add(1f)).intoArray(c, dgate + hd + j);
+        d.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(c, dgate + 2 * hd + j);
+        h.mul(t).mul(o).mul(o.neg().add(1f)).intoArray(c, dgate + 3 * hd + j);
       }
-      FloatVector i = FloatVector.fromArray(S, c, gate + j);
-      FloatVector f = FloatVector.fromArray(S, c, gate + hd + j);
-      FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j);
-      FloatVector o = FloatVector.fromArray(S, c, gate + 3 * hd + j);
-      FloatVector t = FloatVector.fromArray(S, c, tc + j);
-      FloatVector prev = cPrev >= 0 ? FloatVector.fromArray(S, c, cPrev + j) : zero;
-      FloatVector d = FloatVector.fromArray(S, c, dc + j).add(h.mul(o).mul(t.mul(t).neg().add(1f)));
-      d.mul(f).intoArray(c, dc + j);
-      d.mul(g).mul(i).mul(i.neg().add(1f)).intoArray(c, dgate + j);
-      d.mul(prev).mul(f).mul(f.neg().add(1f)).intoArray(c, dgate + hd + j);
-      d.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(c, dgate + 2 * hd + j);
-      h.mul(t).mul(o).mul(o.neg().add(1f)).intoArray(c, dgate + 3 * hd + j);
+    } else {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector h = FloatVector.fromArray(S, c, dh + j);
+        FloatVector i = FloatVector.fromArray(S, c, gate + j);
+        FloatVector f = FloatVector.fromArray(S, c, gate + hd + j);
+        FloatVector g = FloatVector.fromArray(S, c, gate + 2 * hd + j);
+        FloatVector o = FloatVector.fromArray(S, c, gate + 3 * hd + j);
+        FloatVector t = FloatVector.fromArray(S, c, tc + j);
+        FloatVector d = FloatVector.fromArray(S, c, dc + j).add(h.mul(o).mul(t.mul(t).neg().add(1f)));
+        d.mul(f).intoArray(c, dc + j);
+        d.mul(g).mul(i).mul(i.neg().add(1f)).intoArray(c, dgate + j);
+        d.mul(0f).mul(f).mul(f.neg().add(1f)).intoArray(c, dgate + hd + j);
+        d.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(c, dgate + 2 * hd + j);
+        h.mul(t).mul(o).mul(o.neg().add(1f)).intoArray(c, dgate + 3 * hd + j);
+      }
     }
     return bound;
   }
@@ -185,10 +252,18 @@ final class SeqVector {
       c[n + j] = c[n + j] + c[x + j] * c[hh + 2 * hd + j];
     }
     tanhAll(c, n, hd);
-    for (int j = 0; j < bound; j += S.length()) { // h = n + z ⊙ (h_{t−1} − n)
-      FloatVector nv = FloatVector.fromArray(S, c, n + j);
-      FloatVector prev = hPrev >= 0 ? FloatVector.fromArray(S, c, hPrev + j) : FloatVector.zero(S);
-      nv.add(FloatVector.fromArray(S, c, x + hd + j).mul(prev.sub(nv))).intoArray(c, hOut + j);
+    // h = n + z ⊙ (h_{t−1} − n); one loop per case, no vector chosen by a branch
+    if (hPrev >= 0) {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector nv = FloatVector.fromArray(S, c, n + j);
+        FloatVector prev = FloatVector.fromArray(S, c, hPrev + j);
+        nv.add(FloatVector.fromArray(S, c, x + hd + j).mul(prev.sub(nv))).intoArray(c, hOut + j);
+      }
+    } else {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector nv = FloatVector.fromArray(S, c, n + j);
+        nv.add(FloatVector.fromArray(S, c, x + hd + j).mul(ZERO.sub(nv))).intoArray(c, hOut + j);
+      }
     }
     for (int j = bound; j < hd; j++) {
       float prev = hPrev >= 0 ? c[hPrev + j] : 0f;
@@ -200,31 +275,48 @@ final class SeqVector {
   /** {@link GruKernel}'s cell backward for one row; leaves dh·z in the dh carry. */
   static int gruBackward(float[] c, int act, int hh, int dgx, int dgh, int hPrev, int carry,
                          float[] dy, int yo, int hd) {
-    int bound = S.loopBound(hd);
-    FloatVector zero = FloatVector.zero(S);
-    for (int j = 0; j < bound; j += S.length()) {
-      FloatVector dh = FloatVector.fromArray(S, c, carry + j);
-      if (yo >= 0) {
-        dh = dh.add(FloatVector.fromArray(S, dy, yo + j));
+    // dh += dy in place first, and one loop per case of h_{t−1}: no vector is chosen by a branch
+    int bound = yo >= 0 ? addInto(c, carry, dy, yo, hd) : S.loopBound(hd);
+    if (hPrev >= 0) {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector dh = FloatVector.fromArray(S, c, carry + j);
+        FloatVector r = FloatVector.fromArray(S, c, act + j);
+        FloatVector z = FloatVector.fromArray(S, c, act + hd + j);
+        FloatVector n = FloatVector.fromArray(S, c, act + 2 * hd + j);
+        FloatVector oneMinusZ = z.neg().add(1f);
+        FloatVector dnPre = dh.mul(oneMinusZ).mul(n.mul(n).neg().add(1f));
+        FloatVector dzPre = dh.mul(FloatVector.fromArray(S, c, hPrev + j).sub(n)).mul(z).mul(oneMinusZ);
+        FloatVector drPre = dnPre.mul(FloatVector.fromArray(S, c, hh + 2 * hd + j)).mul(r).mul(r.neg().add(1f));
+        drPre.intoArray(c, dgx + j);
+        dzPre.intoArray(c, dgx + hd + j);
+        dnPre.intoArray(c, dgx + 2 * hd + j);
+        drPre.intoArray(c, dgh + j);
+        dzPre.intoArray(c, dgh + hd + j);
+        dnPre.mul(r).intoArray(c, dgh + 2 * hd + j);
+        dh.mul(z).intoArray(c, carry + j);
       }
-      FloatVector r = FloatVector.fromArray(S, c, act + j);
-      FloatVector z = FloatVector.fromArray(S, c, act + hd + j);
-      FloatVector n = FloatVector.fromArray(S, c, act + 2 * hd + j);
-      FloatVector prev = hPrev >= 0 ? FloatVector.fromArray(S, c, hPrev + j) : zero;
-      FloatVector oneMinusZ = z.neg().add(1f);
-      FloatVector dnPre = dh.mul(oneMinusZ).mul(n.mul(n).neg().add(1f));
-      FloatVector dzPre = dh.mul(prev.sub(n)).mul(z).mul(oneMinusZ);
-      FloatVector drPre = dnPre.mul(FloatVector.fromArray(S, c, hh + 2 * hd + j)).mul(r).mul(r.neg().add(1f));
-      drPre.intoArray(c, dgx + j);
-      dzPre.intoArray(c, dgx + hd + j);
-      dnPre.intoArray(c, dgx + 2 * hd + j);
-      drPre.intoArray(c, dgh + j);
-      dzPre.intoArray(c, dgh + hd + j);
-      dnPre.mul(r).intoArray(c, dgh + 2 * hd + j);
-      dh.mul(z).intoArray(c, carry + j);
+    } else {
+      for (int j = 0; j < bound; j += S.length()) {
+        FloatVector dh = FloatVector.fromArray(S, c, carry + j);
+        FloatVector r = FloatVector.fromArray(S, c, act + j);
+        FloatVector z = FloatVector.fromArray(S, c, act + hd + j);
+        FloatVector n = FloatVector.fromArray(S, c, act + 2 * hd + j);
+        FloatVector oneMinusZ = z.neg().add(1f);
+        FloatVector dnPre = dh.mul(oneMinusZ).mul(n.mul(n).neg().add(1f));
+        FloatVector dzPre = dh.mul(ZERO.sub(n)).mul(z).mul(oneMinusZ);
+        FloatVector drPre = dnPre.mul(FloatVector.fromArray(S, c, hh + 2 * hd + j)).mul(r).mul(r.neg().add(1f));
+        drPre.intoArray(c, dgx + j);
+        dzPre.intoArray(c, dgx + hd + j);
+        dnPre.intoArray(c, dgx + 2 * hd + j);
+        drPre.intoArray(c, dgh + j);
+        dzPre.intoArray(c, dgh + hd + j);
+        dnPre.mul(r).intoArray(c, dgh + 2 * hd + j);
+        dh.mul(z).intoArray(c, carry + j);
+      }
     }
     return bound;
   }
+
   /**
    * In place {@code c[from + j] = exp(c[from + j] − max)} for all {@code j < n}; returns their sum,
    * added in index order (a lane-wise reduction's order differs between C2 and the interpreter).
@@ -232,7 +324,22 @@ final class SeqVector {
   static float expShifted(float[] c, int from, int n, float max) {
     int bound = S.loopBound(n);
     for (int j = 0; j < bound; j += S.length()) {
-      exp(FloatVector.fromArray(S, c, from + j).sub(max)).intoArray(c, from + j);
+      FloatVector ex = FloatVector.fromArray(S, c, from + j).sub(max);
+      // e^{ex}, as SeqMath.exp
+      FloatVector xc = ex.max(EXP_MIN).min(EXP_MAX);
+      FloatVector shifted = xc.mul(LOG2E).add(ROUND);
+      FloatVector nf = shifted.sub(ROUND);
+      FloatVector r = xc.sub(nf.mul(LN2_HI)).sub(nf.mul(LN2_LO));
+      FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f);
+      p = p.mul(r).add(8.3334519073e-3f);
+      p = p.mul(r).add(4.1665795894e-2f);
+      p = p.mul(r).add(1.6666665459e-1f);
+      p = p.mul(r).add(5.0000001201e-1f);
+      FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
+      IntVector bits = (IntVector) shifted.reinterpretShape(INTS, 0);
+      FloatVector pow2n = (FloatVector) bits.sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+          .reinterpretShape(S, 0);
+      er.mul(pow2n).blend(0f, ex.lt(EXP_MIN)).intoArray(c, from + j);
     }
     for (int j = bound; j < n; j++) {
       c[from + j] = SeqMath.exp(c[from + j] - max);
