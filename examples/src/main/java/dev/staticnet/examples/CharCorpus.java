@@ -27,22 +27,25 @@ final class CharCorpus {
 
   final byte[] train;
   final byte[] validation;
+  /** How the validation text was chosen, for the programs' output. */
+  final String heldOut;
 
   /** One held-out fortune in this many. */
   static final int VALIDATION_SHARE = 40;
 
   private static final String FORTUNE_SEPARATOR = "%\n";
 
-  CharCorpus(byte[] train, byte[] validation) {
+  CharCorpus(byte[] train, byte[] validation, String heldOut) {
     this.train = train;
     this.validation = validation;
+    this.heldOut = heldOut;
   }
 
   /** Splits one plain text: the last tenth is held out. */
   static CharCorpus ofText(CharSequence text) {
     byte[] ids = encode(text);
     int split = ids.length - ids.length / 10;
-    return new CharCorpus(Arrays.copyOfRange(ids, 0, split), Arrays.copyOfRange(ids, split, ids.length));
+    return new CharCorpus(Arrays.copyOfRange(ids, 0, split), Arrays.copyOfRange(ids, split, ids.length), "the last tenth");
   }
 
   /**
@@ -63,7 +66,8 @@ final class CharCorpus {
         side.append(fortune).append(FORTUNE_SEPARATOR);
       }
     }
-    return new CharCorpus(encode(train), encode(validation));
+    return new CharCorpus(encode(train), encode(validation),
+        "one distinct fortune in " + VALIDATION_SHARE + ", chosen by checksum");
   }
 
   /** Whether a fortune is held out: its text's CRC-32 is a multiple of {@link #VALIDATION_SHARE}. */
