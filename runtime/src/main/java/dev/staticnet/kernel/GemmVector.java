@@ -70,11 +70,11 @@ final class GemmVector {
     float[] bp = buffers.b(kcMax * Math.min(NC, roundUp(n, NR))); // (n/NR panels, kc, NR)
     float[] ap = buffers.a(Math.min(MC, roundUp(m, MR)) * kcMax); // (m/MR panels, kc, MR)
     float[] tile = buffers.tile;
+    scale(beta, c, cOff, ldc, m, n); // then every k block adds its products
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
-        float betaNow = pc == 0 ? beta : 1f; // later k blocks accumulate onto the first
         packB(bp, transB, b, bOff, ldb, pc, kc, jc, nc);
         for (int ic = 0; ic < m; ic += MC) {
           int mc = Math.min(MC, m - ic);
@@ -85,9 +85,9 @@ final class GemmVector {
               int rows = Math.min(MR, mc - ir);
               int cIdx = cOff + (ic + ir) * ldc + jc + jr;
               if (MR == 8) {
-                microKernel8(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, betaNow, tile);
+                microKernel8(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
               } else {
-                microKernel6(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, betaNow, tile);
+                microKernel6(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
               }
             }
           }
@@ -193,12 +193,12 @@ final class GemmVector {
   }
 
   /**
-   * C[0..rows, 0..cols] = Σ_p ap[p]·bp[p] + beta·C over one 8 x NR tile at c[cIdx] (row stride
+   * C[0..rows, 0..cols] += Σ_p ap[p]·bp[p] over one 8 x NR tile at c[cIdx] (row stride
    * ldc), 8 rows x 2 vectors of accumulators. Full tiles are stored straight from registers,
    * edge tiles go through {@code tile}. Written out by hand: vectors must not leave this method.
    */
   private static void microKernel8(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
-                                   float[] c, int cIdx, int ldc, int rows, int cols, float beta,
+                                   float[] c, int cIdx, int ldc, int rows, int cols,
                                    float[] tile) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
@@ -244,58 +244,31 @@ final class GemmVector {
       c70 = av.fma(b0, c70);
       c71 = av.fma(b1, c71);
     }
-    if (rows == 8 && cols == NR) { // a whole tile: stored straight from the registers
+    if (rows == 8 && cols == NR) { // a whole tile: C += acc straight from the registers
       int r = cIdx;
-      if (beta != 0f) { // C = acc + beta·C, stored at once: a vector reassigned in a branch would be boxed
-        FloatVector betaV = FloatVector.broadcast(S, beta);
-        FloatVector.fromArray(S, c, r).fma(betaV, c00).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c01).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c10).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c11).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c20).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c21).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c30).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c31).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c40).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c41).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c50).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c51).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c60).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c61).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c70).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c71).intoArray(c, r + VL);
-      } else {
-        c00.intoArray(c, r);
-        c01.intoArray(c, r + VL);
-        r += ldc;
-        c10.intoArray(c, r);
-        c11.intoArray(c, r + VL);
-        r += ldc;
-        c20.intoArray(c, r);
-        c21.intoArray(c, r + VL);
-        r += ldc;
-        c30.intoArray(c, r);
-        c31.intoArray(c, r + VL);
-        r += ldc;
-        c40.intoArray(c, r);
-        c41.intoArray(c, r + VL);
-        r += ldc;
-        c50.intoArray(c, r);
-        c51.intoArray(c, r + VL);
-        r += ldc;
-        c60.intoArray(c, r);
-        c61.intoArray(c, r + VL);
-        r += ldc;
-        c70.intoArray(c, r);
-        c71.intoArray(c, r + VL);
-      }
+      FloatVector.fromArray(S, c, r).add(c00).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c01).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c10).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c11).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c20).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c21).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c30).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c31).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c40).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c41).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c50).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c51).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c60).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c61).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c70).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c71).intoArray(c, r + VL);
       return;
     }
     c00.intoArray(tile, 0);
@@ -314,17 +287,18 @@ final class GemmVector {
     c61.intoArray(tile, 6 * NR + VL);
     c70.intoArray(tile, 7 * NR);
     c71.intoArray(tile, 7 * NR + VL);
-    storeEdge(tile, c, cIdx, ldc, rows, cols, beta);
+    addEdge(tile, c, cIdx, ldc, rows, cols);
   }
 
 
+
   /**
-   * C[0..rows, 0..cols] = Σ_p ap[p]·bp[p] + beta·C over one 6 x NR tile at c[cIdx] (row stride
+   * C[0..rows, 0..cols] += Σ_p ap[p]·bp[p] over one 6 x NR tile at c[cIdx] (row stride
    * ldc), 6 rows x 2 vectors of accumulators. Full tiles are stored straight from registers,
    * edge tiles go through {@code tile}. Written out by hand: vectors must not leave this method.
    */
   private static void microKernel6(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
-                                   float[] c, int cIdx, int ldc, int rows, int cols, float beta,
+                                   float[] c, int cIdx, int ldc, int rows, int cols,
                                    float[] tile) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
@@ -360,46 +334,25 @@ final class GemmVector {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
-    if (rows == 6 && cols == NR) { // a whole tile: stored straight from the registers
+    if (rows == 6 && cols == NR) { // a whole tile: C += acc straight from the registers
       int r = cIdx;
-      if (beta != 0f) { // C = acc + beta·C, stored at once: a vector reassigned in a branch would be boxed
-        FloatVector betaV = FloatVector.broadcast(S, beta);
-        FloatVector.fromArray(S, c, r).fma(betaV, c00).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c01).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c10).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c11).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c20).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c21).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c30).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c31).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c40).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c41).intoArray(c, r + VL);
-        r += ldc;
-        FloatVector.fromArray(S, c, r).fma(betaV, c50).intoArray(c, r);
-        FloatVector.fromArray(S, c, r + VL).fma(betaV, c51).intoArray(c, r + VL);
-      } else {
-        c00.intoArray(c, r);
-        c01.intoArray(c, r + VL);
-        r += ldc;
-        c10.intoArray(c, r);
-        c11.intoArray(c, r + VL);
-        r += ldc;
-        c20.intoArray(c, r);
-        c21.intoArray(c, r + VL);
-        r += ldc;
-        c30.intoArray(c, r);
-        c31.intoArray(c, r + VL);
-        r += ldc;
-        c40.intoArray(c, r);
-        c41.intoArray(c, r + VL);
-        r += ldc;
-        c50.intoArray(c, r);
-        c51.intoArray(c, r + VL);
-      }
+      FloatVector.fromArray(S, c, r).add(c00).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c01).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c10).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c11).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c20).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c21).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c30).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c31).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c40).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c41).intoArray(c, r + VL);
+      r += ldc;
+      FloatVector.fromArray(S, c, r).add(c50).intoArray(c, r);
+      FloatVector.fromArray(S, c, r + VL).add(c51).intoArray(c, r + VL);
       return;
     }
     c00.intoArray(tile, 0);
@@ -414,24 +367,42 @@ final class GemmVector {
     c41.intoArray(tile, 4 * NR + VL);
     c50.intoArray(tile, 5 * NR);
     c51.intoArray(tile, 5 * NR + VL);
-    storeEdge(tile, c, cIdx, ldc, rows, cols, beta);
+    addEdge(tile, c, cIdx, ldc, rows, cols);
   }
 
-
-  /** C[0..rows, 0..cols] = tile + beta·C for an edge tile (tile rows are NR apart). */
-  private static void storeEdge(float[] tile, float[] c, int cIdx, int ldc, int rows, int cols, float beta) {
+  /** C[0..rows, 0..cols] += tile[0..rows, 0..cols] (an edge tile, row stride NR in the tile). */
+  private static void addEdge(float[] tile, float[] c, int cIdx, int ldc, int rows, int cols) {
     for (int i = 0; i < rows; i++) {
       int ci = cIdx + i * ldc;
       int ti = i * NR;
+      for (int j = 0; j < cols; j++) {
+        c[ci + j] += tile[ti + j];
+      }
+    }
+  }
+
+  /**
+   * C = beta·C over m×n, before the packed kernels add the products: 0 fills (C is not read, as in
+   * BLAS), 1 leaves C alone. Scaling once here keeps one store path in the micro-kernels, and every
+   * path of a Vector API method must have run before C2 compiles it, or C2 compiles it without the
+   * type profile it needs to keep the vectors in registers.
+   */
+  private static void scale(float beta, float[] c, int cOff, int ldc, int m, int n) {
+    if (beta == 1f) {
+      return;
+    }
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
       if (beta == 0f) {
-        System.arraycopy(tile, ti, c, ci, cols);
+        java.util.Arrays.fill(c, row, row + n, 0f);
       } else {
-        for (int j = 0; j < cols; j++) {
-          c[ci + j] = Math.fma(beta, c[ci + j], tile[ti + j]);
+        for (int j = row; j < row + n; j++) {
+          c[j] *= beta;
         }
       }
     }
   }
+
 
   /**
    * C(m×n) = A(m×k)·B(k×n) + beta·C without packing, for few rows (Dense dx = dy·W at small batch):
