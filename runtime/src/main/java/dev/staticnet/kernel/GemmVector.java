@@ -70,7 +70,6 @@ final class GemmVector {
     float[] bp = buffers.b(kcMax * Math.min(NC, roundUp(n, NR))); // (n/NR panels, kc, NR)
     float[] ap = buffers.a(Math.min(MC, roundUp(m, MR)) * kcMax); // (m/MR panels, kc, MR)
     float[] tile = buffers.tile;
-    scale(beta, c, cOff, ldc, m, n); // then every k block adds its products
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += KC) {
@@ -84,6 +83,9 @@ final class GemmVector {
             for (int ir = 0; ir < mc; ir += MR) {
               int rows = Math.min(MR, mc - ir);
               int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+              if (pc == 0) { // C = beta·C at the moment the tile is first written, then k blocks add
+                scale(beta, c, cIdx, ldc, rows, cols);
+              }
               if (MR == 8) {
                 microKernel8(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
               } else {
@@ -382,12 +384,13 @@ final class GemmVector {
   }
 
   /**
-   * C = beta·C over m×n, before the packed kernels add the products: 0 fills (C is not read, as in
-   * BLAS), 1 leaves C alone. Scaling once here keeps one store path in the micro-kernels, and every
-   * path of a Vector API method must have run before C2 compiles it, or C2 compiles it without the
-   * type profile it needs to keep the vectors in registers.
+   * C = beta·C over one rows×cols tile, just before the micro-kernel adds the first k block's
+   * products into it (so a C that shares memory with rows of A still packed later is written no
+   * earlier than before): 0 fills (C is not read, as in BLAS), 1 leaves C alone. This keeps one
+   * store path in the micro-kernels: a path of a Vector API method first taken after C2 compiled it
+   * has no type profile, and C2 then boxes its vectors.
    */
-  private static void scale(float beta, float[] c, int cOff, int ldc, int m, int n) {
+  private static void scale(float beta, float[] c, int cOff, int ldc, int m, int n) { // m×n = rows×cols
     if (beta == 1f) {
       return;
     }
