@@ -95,8 +95,8 @@ final class SeqVector {
       IntVector bits = (IntVector) shifted.reinterpretShape(INTS, 0);
       FloatVector pow2n = (FloatVector) bits.sub(ROUND_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
           .reinterpretShape(S, 0);
-      FloatVector e = er.mul(pow2n).blend(0f, ex.lt(EXP_MIN));
-      FloatVector large = ONE.sub(TWO.div(e.add(1f)));
+      // SeqMath.exp's underflow case (argument below EXP_MIN) cannot arise: the argument is 2|x| ≥ 0
+      FloatVector large = ONE.sub(TWO.div(er.mul(pow2n).add(1f)));
       large = large.blend(large.neg(), x.lt(0f));
       large.blend(small, ax.lt(0.625f)).intoArray(dst, dOff + j);
     }
