@@ -17,9 +17,10 @@ import java.util.zip.CRC32;
  * A text corpus as character ids: printable ASCII (space .. '~') and newline, 96 symbols; other
  * characters are dropped.
  *
- * <p>Held out for validation: from a fortune directory, one fortune in forty (about 62 k characters), chosen by a checksum of
- * its text, so the validation text comes from every topic file and a fortune that appears in two
- * files stays on one side (exact duplicates are kept once); from a plain text file, the last tenth.
+ * <p>Held out for validation: from a fortune directory, one fortune in forty (59,420 characters of
+ * Debian 12's), chosen by a checksum of its text, so the validation text comes from every topic
+ * file and a fortune that appears in two files stays on one side (exact duplicates are kept once);
+ * from a plain text file, the last tenth.
  */
 final class CharCorpus {
   /** Newline (id 0) and the 95 printable ASCII characters (ids 1 .. 95). */
@@ -28,17 +29,17 @@ final class CharCorpus {
   final byte[] train;
   final byte[] validation;
   /** How the validation text was chosen, for the programs' output. */
-  final String heldOut;
+  final String split;
 
   /** One held-out fortune in this many. */
   static final int VALIDATION_SHARE = 40;
 
   private static final String FORTUNE_SEPARATOR = "%\n";
 
-  CharCorpus(byte[] train, byte[] validation, String heldOut) {
+  private CharCorpus(byte[] train, byte[] validation, String split) {
     this.train = train;
     this.validation = validation;
-    this.heldOut = heldOut;
+    this.split = split;
   }
 
   /** Splits one plain text: the last tenth is held out. */
@@ -50,7 +51,7 @@ final class CharCorpus {
 
   /**
    * Splits fortune files' contents (fortunes separated by lines holding only {@code %}): each
-   * distinct fortune, followed by its separator line, goes to validation when {@link #heldOut},
+   * distinct fortune, followed by its separator line, goes to validation when {@link #heldOut(String)},
    * else to training, in file order.
    */
   static CharCorpus ofFortunes(List<String> fileContents) {
@@ -82,17 +83,15 @@ final class CharCorpus {
    * or one plain text file.
    */
   static CharCorpus load(Path path) throws IOException {
-    List<Path> files = new ArrayList<>();
-    if (Files.isDirectory(path)) {
-      try (Stream<Path> s = Files.list(path)) {
-        s.filter(p -> Files.exists(Path.of(p + ".dat"))).sorted().forEach(files::add);
-      }
-      if (files.isEmpty()) {
-        throw new IOException("no fortune files (NAME with NAME.dat beside it) in " + path);
-      }
-    }
     if (!Files.isDirectory(path)) {
       return ofText(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+    }
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.list(path)) {
+      s.filter(p -> Files.exists(Path.of(p + ".dat"))).sorted().forEach(files::add);
+    }
+    if (files.isEmpty()) {
+      throw new IOException("no fortune files (NAME with NAME.dat beside it) in " + path);
     }
     List<String> contents = new ArrayList<>();
     for (Path f : files) {

@@ -116,7 +116,7 @@ public final class CharLmMain {
     }
     double unigram = corpus.unigramBitsPerChar();
     System.out.printf(Locale.ROOT, "corpus %s: %,d training and %,d validation characters (%s), %d symbols%n",
-        data, corpus.train.length, corpus.validation.length, corpus.heldOut, CharCorpus.VOCAB);
+        data, corpus.train.length, corpus.validation.length, corpus.split, CharCorpus.VOCAB);
     System.out.printf(Locale.ROOT, "unigram baseline: %.3f bits/char on validation%n", unigram);
     List<String> results = new ArrayList<>();
     for (Choice c : chosen) {
