@@ -275,8 +275,8 @@ final class GemmVector {
     }
     c00.intoArray(tile, 0);
     c01.intoArray(tile, VL);
-    c10.intoArray(tile, 1 * NR);
-    c11.intoArray(tile, 1 * NR + VL);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + VL);
     c20.intoArray(tile, 2 * NR);
     c21.intoArray(tile, 2 * NR + VL);
     c30.intoArray(tile, 3 * NR);
@@ -291,8 +291,6 @@ final class GemmVector {
     c71.intoArray(tile, 7 * NR + VL);
     addEdge(tile, c, cIdx, ldc, rows, cols);
   }
-
-
 
   /**
    * C[0..rows, 0..cols] += Σ_p ap[p]·bp[p] over one 6 x NR tile at c[cIdx] (row stride
@@ -359,8 +357,8 @@ final class GemmVector {
     }
     c00.intoArray(tile, 0);
     c01.intoArray(tile, VL);
-    c10.intoArray(tile, 1 * NR);
-    c11.intoArray(tile, 1 * NR + VL);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + VL);
     c20.intoArray(tile, 2 * NR);
     c21.intoArray(tile, 2 * NR + VL);
     c30.intoArray(tile, 3 * NR);
@@ -390,22 +388,21 @@ final class GemmVector {
    * store path in the micro-kernels: a path of a Vector API method first taken after C2 compiled it
    * has no type profile, and C2 then boxes its vectors.
    */
-  private static void scale(float beta, float[] c, int cOff, int ldc, int m, int n) { // m×n = rows×cols
+  private static void scale(float beta, float[] c, int cIdx, int ldc, int rows, int cols) {
     if (beta == 1f) {
       return;
     }
-    for (int i = 0; i < m; i++) {
-      int row = cOff + i * ldc;
+    for (int i = 0; i < rows; i++) {
+      int row = cIdx + i * ldc;
       if (beta == 0f) {
-        java.util.Arrays.fill(c, row, row + n, 0f);
+        java.util.Arrays.fill(c, row, row + cols, 0f);
       } else {
-        for (int j = row; j < row + n; j++) {
+        for (int j = row; j < row + cols; j++) {
           c[j] *= beta;
         }
       }
     }
   }
-
 
   /**
    * C(m×n) = A(m×k)·B(k×n) + beta·C without packing, for few rows (Dense dx = dy·W at small batch):

@@ -2,7 +2,6 @@ package dev.staticnet.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -26,9 +25,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       and C2 declines to inline into a method it already finds big — so e^x is written out in each
  *       loop that needs it;
  *   <li>no vector variable is given a value in one branch of an {@code if} or a {@code ?:}: the merged
- *       value loses its exact class, and the next call on it needs a profiled type check, which C2
- *       gives up after enough deoptimisations anywhere in the program (then the calls stay virtual and
- *       the vector is boxed). A case split is two loops instead, each with its own straight-line body;
+ *       value loses its exact class, and the next call on it needs a type check guessed from the
+ *       profile; without one (a path with no profile yet, or checks C2 has given up on) the calls stay
+ *       virtual and the vector is boxed. A case split is two loops instead, each with its own
+ *       straight-line body;
  *   <li>constants as receivers ({@code ONE.div(v)}), not as a loop's starting value.
  * </ul>
  */
