@@ -1,6 +1,7 @@
 package dev.staticnet;
 
 import dev.staticnet.kernel.Losses;
+import dev.staticnet.kernel.PackedWeights;
 import dev.staticnet.train.Rng;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * the parameters or buffers changed since the last fold (a version counter bumped by every training
  * call and by {@link Parameters#set}). Training and {@link #gradients}/{@link #loss} never fold.
  * {@code -Dstaticnet.fold=false} or {@link #setBatchNormFolding} turns it off.
+ *
+ * <p>Weight pre-packing: in {@link #predict}, the Linear and attention projection weights are read
+ * from GEMM panels packed once per parameter version ({@link PackedWeights}) instead of being packed
+ * on every call. It costs a second copy of those weights and gives the same bits;
+ * {@code -Dstaticnet.prepack=false} or {@link #setWeightPrepacking} turns it off.
  */
 public abstract class GeneratedModel implements Model {
   private static final int MAX_POOLED_WORKSPACES = 16;
   private static final int MAX_TRAINING_WORKSPACES = 4;
   /** Default of {@link #setBatchNormFolding}: {@code -Dstaticnet.fold=false} turns folding off. */
   private static final boolean FOLD_BY_DEFAULT = !"false".equalsIgnoreCase(System.getProperty("staticnet.fold"));
+  /** Default of {@link #setWeightPrepacking}: {@code -Dstaticnet.prepack=false} turns pre-packing off. */
+  private static final boolean PREPACK_BY_DEFAULT =
+      !"false".equalsIgnoreCase(System.getProperty("staticnet.prepack"));
 
   /** Offset passed to a kernel for an absent tensor (a Linear without bias, a norm without affine). */
   protected static final int NO_PARAM = -1;
@@ -59,6 +68,8 @@ public abstract class GeneratedModel implements Model {
   private final Object foldLock = new Object();
   private volatile long foldRefreshes;
   private volatile boolean folding = FOLD_BY_DEFAULT;
+  private final PackedWeights packedWeights = new PackedWeights();
+  private volatile boolean prepacking = PREPACK_BY_DEFAULT;
 
   protected GeneratedModel(ModelSpec spec, long seed) {
     this.spec = spec;
@@ -90,6 +101,19 @@ public abstract class GeneratedModel implements Model {
    */
   public final void setBatchNormFolding(boolean enabled) {
     folding = enabled;
+  }
+
+  /**
+   * Turns weight pre-packing in {@link #predict} on or off (default on, or
+   * {@code -Dstaticnet.prepack=false}); results are identical either way.
+   */
+  public final void setWeightPrepacking(boolean enabled) {
+    prepacking = enabled;
+  }
+
+  /** Whether {@link #predict} reads weights from pre-packed panels. */
+  public final boolean weightPrepacking() {
+    return prepacking;
   }
 
   /** Whether {@link #predict} runs folded: folding is on and the network has a Conv2d + BatchNorm to fold. */
@@ -193,13 +217,19 @@ public abstract class GeneratedModel implements Model {
     if (fold) {
       refreshFolded();
     }
+    boolean prepack = prepacking;
+    if (prepack) {
+      packedWeights.sync(version.get());
+    }
     Workspace ws = borrowInferenceWorkspace(batch, fold);
     try {
       ws.act[0] = input;
+      ws.packed = prepack ? packedWeights : null;
       forward(ws, false);
       System.arraycopy(ws.act[ws.act.length - 1], 0, output, 0, outLength);
     } finally {
       ws.act[0] = null;
+      ws.packed = null;
       returnInferenceWorkspace(ws);
     }
   }

@@ -1,5 +1,6 @@
 package dev.staticnet;
 
+import dev.staticnet.kernel.PackedWeights;
 import java.util.Arrays;
 
 /**
@@ -23,6 +24,8 @@ public final class Workspace {
   /** The gradient arrays of optional-gradient slots, attached to {@link #grad} only on request. */
   private final float[][] optionalGradients;
   private final boolean folded;
+  /** The model's pre-packed weights during an inference call that uses them; otherwise null. */
+  PackedWeights packed;
 
   /** A workspace for the unfolded pass. */
   Workspace(ModelSpec spec, int batch, boolean training) {
@@ -68,6 +71,14 @@ public final class Workspace {
    */
   public boolean folded() {
     return folded;
+  }
+
+  /**
+   * The model's weight matrices packed for the GEMM, valid for the current call, or null (training,
+   * or pre-packing off): the generated forward pass hands it to the Dense and attention kernels.
+   */
+  public PackedWeights packedWeights() {
+    return packed;
   }
 
   /** Whether the backward pass computes the gradient with respect to the input ({@code grad[0]}). */

@@ -48,16 +48,23 @@ public final class AttentionKernel {
   public static void forward(float[] y, float[] cache, float[] x, float[] params,
                              int wInOff, int bInOff, int wOutOff, int bOutOff,
                              int batch, int steps, int dim, int heads, boolean causal) {
+    forward(null, y, cache, x, params, wInOff, bInOff, wOutOff, bOutOff, batch, steps, dim, heads, causal);
+  }
+
+  /** As the forward above, reading the projection weights from {@code packed} panels when it is not null (inference). */
+  public static void forward(PackedWeights packed, float[] y, float[] cache, float[] x, float[] params,
+                             int wInOff, int bInOff, int wOutOff, int bOutOff,
+                             int batch, int steps, int dim, int heads, boolean causal) {
     SeqMath.checkNotAliased("AttentionKernel", y, x);
     Layout l = LAYOUTS.get().set(cache, batch, steps, dim, heads);
     int rows = batch * steps;
     int d3 = 3 * dim;
     // [Q K V] = x·W_inᵀ + b_in    // (B, T, 3D)
-    Gemm.gemm(false, true, rows, d3, dim, x, 0, dim, params, wInOff, dim, 0f, cache, l.qkv, d3);
+    Gemm.gemmWeights(packed, rows, d3, dim, x, 0, dim, params, wInOff, 0f, cache, l.qkv, d3);
     SeqMath.addBias(cache, l.qkv, rows, d3, d3, params, bInOff);
     l.forEachHead(cache, null, 0, causal, false);
     if (wOutOff >= 0) { // y = ctx·W_outᵀ + b_out
-      Gemm.gemm(false, true, rows, dim, dim, cache, l.ctx, dim, params, wOutOff, dim, 0f, y, 0, dim);
+      Gemm.gemmWeights(packed, rows, dim, dim, cache, l.ctx, dim, params, wOutOff, 0f, y, 0, dim);
       SeqMath.addBias(y, 0, rows, dim, dim, params, bOutOff);
     } else {
       System.arraycopy(cache, l.ctx, y, 0, rows * dim);

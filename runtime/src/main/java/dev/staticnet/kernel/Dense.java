@@ -12,6 +12,15 @@ public final class Dense {
    * shaped (out); {@code bOff < 0} means no bias.
    */
   public static void forward(float[] y, float[] x, float[] params, int wOff, int bOff, int rows, int in, int out) {
+    forward(null, y, x, params, wOff, bOff, rows, in, out);
+  }
+
+  /**
+   * As {@link #forward(float[], float[], float[], int, int, int, int, int)}, reading W from
+   * {@code packed} panels when the product is large enough to use them (inference; null: pack per call).
+   */
+  public static void forward(PackedWeights packed, float[] y, float[] x, float[] params, int wOff, int bOff,
+                             int rows, int in, int out) {
     float beta = 0f;
     if (bOff >= 0) { // start every row from the bias, then accumulate the product onto it
       for (int r = 0; r < rows; r++) {
@@ -19,7 +28,7 @@ public final class Dense {
       }
       beta = 1f;
     }
-    Gemm.gemm(false, true, rows, out, in, x, 0, in, params, wOff, in, beta, y, 0, out);
+    Gemm.gemmWeights(packed, rows, out, in, x, 0, in, params, wOff, beta, y, 0, out);
   }
 
   /**

@@ -96,6 +96,47 @@ public final class Gemm {
     }
   }
 
+  /**
+   * C(m×n) = A(m×k)·Wᵀ + beta·C for a weight matrix W (n×k, row stride k) at {@code w[wOff]}, as
+   * {@code gemm(false, true, m, n, k, a, aOff, lda, w, wOff, k, beta, c, cOff, ldc)}. With a
+   * {@link PackedWeights} cache (inference), products that take the packed kernel read W from panels
+   * packed once per change of the weights instead of packing them on every call; the result is the
+   * same to the bit, so {@code packed} may be null (training, or pre-packing off).
+   */
+  public static void gemmWeights(PackedWeights packed, int m, int n, int k, float[] a, int aOff, int lda,
+                                 float[] w, int wOff, float beta, float[] c, int cOff, int ldc) {
+    gemmWeights(SIMD, Parallel.threads(), packed, m, n, k, a, aOff, lda, w, wOff, beta, c, cOff, ldc);
+  }
+
+  /** As {@link #gemmWeights(PackedWeights, int, int, int, float[], int, int, float[], int, float, float[], int, int)}, path and threads chosen by the caller (tests). */
+  static void gemmWeights(boolean simd, int threads, PackedWeights packed, int m, int n, int k,
+                          float[] a, int aOff, int lda, float[] w, int wOff, float beta, float[] c, int cOff, int ldc) {
+    long work = (long) m * n * k;
+    if (packed == null || !simd || work < SMALL_WORK || m <= NT_MAX_ROWS) { // paths that do not pack B
+      gemm(simd, threads, false, true, m, n, k, a, aOff, lda, w, wOff, k, beta, c, cOff, ldc);
+      return;
+    }
+    check(false, true, m, n, k, a, aOff, lda, w, wOff, k, c, cOff, ldc);
+    float[] panels = packed.panels(w, wOff, k, n);
+    boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
+    int span = byColumns ? n : m;
+    int align = byColumns ? SPLIT_ALIGN : 8;
+    int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
+    if (parts <= 1) {
+      GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, beta, c, cOff, ldc);
+      return;
+    }
+    Split split = SPLIT.get();
+    split.set(true, InPlace.NONE, byColumns, span, align, false, true, m, n, k, a, aOff, lda, w, wOff, k,
+        beta, c, cOff, ldc);
+    split.prepacked = panels;
+    try {
+      Parallel.run(parts, split);
+    } finally {
+      split.clear();
+    }
+  }
+
   /** One reusable split task per calling thread, so that a parallel call allocates nothing. */
   private static final ThreadLocal<Split> SPLIT = ThreadLocal.withInitial(Split::new);
 
@@ -121,6 +162,8 @@ public final class Gemm {
     private float[] c;
     private int cOff;
     private int ldc;
+    /** op(B) packed whole by {@link GemmVector#packWhole} (n columns), or null to pack per call. */
+    private float[] prepacked;
 
     void set(boolean simd, InPlace inPlace, boolean byColumns, int span, int align, boolean transA, boolean transB,
              int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -152,6 +195,7 @@ public final class Gemm {
       a = null;
       b = null;
       c = null;
+      prepacked = null;
     }
 
     @Override
@@ -159,6 +203,16 @@ public final class Gemm {
       int from = splitPoint(span, part, count, align);
       int to = splitPoint(span, part + 1, count, align);
       if (from >= to) {
+        return;
+      }
+      if (prepacked != null) {
+        if (byColumns) {
+          GemmVector.gemmPrepacked(transA, m, to - from, k, a, aOff, lda, prepacked, n, from, beta, c, cOff + from, ldc);
+        } else {
+          int aShift = transA ? from : from * lda;
+          GemmVector.gemmPrepacked(transA, to - from, n, k, a, aOff + aShift, lda, prepacked, n, 0, beta, c,
+              cOff + from * ldc, ldc);
+        }
         return;
       }
       if (byColumns) { // columns [from, to) of op(B) and C

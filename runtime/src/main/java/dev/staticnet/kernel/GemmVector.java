@@ -74,7 +74,7 @@ final class GemmVector {
       int nc = Math.min(NC, n - jc);
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
-        packB(bp, transB, b, bOff, ldb, pc, kc, jc, nc);
+        packB(bp, 0, transB, b, bOff, ldb, pc, kc, jc, nc);
         for (int ic = 0; ic < m; ic += MC) {
           int mc = Math.min(MC, m - ic);
           packA(ap, transA, a, aOff, lda, ic, mc, pc, kc);
@@ -98,12 +98,70 @@ final class GemmVector {
     }
   }
 
-  /** Packs op(B)[pc..pc+kc, jc..jc+nc] as panels of NR columns: bp[jr*kc + p*NR + col]. */
-  private static void packB(float[] bp, boolean transB, float[] b, int bOff, int ldb,
+  /** Floats of a whole pre-packed op(B) with k rows and n columns (see {@link #packWhole}). */
+  static int packedSize(int k, int n) {
+    return Math.multiplyExact(k, roundUp(n, NR));
+  }
+
+  /**
+   * Packs all of op(B) (k x n) once, for {@link #gemmPrepacked}: the k blocks of {@code KC} rows one
+   * after the other, block {@code pc} at {@code pc * roundUp(n, NR)}, each laid out as {@link #packB}
+   * lays out one block. The same panels {@link #gemm} would pack call by call, so the products agree
+   * bit for bit.
+   */
+  static void packWhole(float[] bp, boolean transB, float[] b, int bOff, int ldb, int k, int n) {
+    int nPad = roundUp(n, NR);
+    for (int pc = 0; pc < k; pc += KC) {
+      packB(bp, pc * nPad, transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n);
+    }
+  }
+
+  /**
+   * C(m×n) = op(A)·B + beta·C where B is columns {@code [col0, col0 + n)} of a matrix packed whole by
+   * {@link #packWhole} with {@code packedN} columns; {@code col0} is a multiple of {@code NR}. The
+   * blocking and every element's order of multiply-adds are those of {@link #gemm}.
+   */
+  static void gemmPrepacked(boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
+                            float[] bp, int packedN, int col0, float beta, float[] c, int cOff, int ldc) {
+    if (col0 % NR != 0) {
+      throw new IllegalArgumentException("pre-packed columns start on a panel boundary, got " + col0);
+    }
+    Buffers buffers = BUFFERS.get();
+    int kcMax = Math.min(KC, k);
+    float[] ap = buffers.a(Math.min(MC, roundUp(m, MR)) * kcMax);
+    float[] tile = buffers.tile;
+    int nPad = roundUp(packedN, NR);
+    for (int pc = 0; pc < k; pc += KC) {
+      int kc = Math.min(KC, k - pc);
+      int block = pc * nPad + col0 * kc;
+      for (int ic = 0; ic < m; ic += MC) {
+        int mc = Math.min(MC, m - ic);
+        packA(ap, transA, a, aOff, lda, ic, mc, pc, kc);
+        for (int jr = 0; jr < n; jr += NR) {
+          int cols = Math.min(NR, n - jr);
+          for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            int cIdx = cOff + (ic + ir) * ldc + jr;
+            if (pc == 0) {
+              scale(beta, c, cIdx, ldc, rows, cols);
+            }
+            if (MR == 8) {
+              microKernel8(kc, ap, ir * kc, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
+            } else {
+              microKernel6(kc, ap, ir * kc, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs op(B)[pc..pc+kc, jc..jc+nc] as panels of NR columns: bp[bpOff + jr*kc + p*NR + col]. */
+  private static void packB(float[] bp, int bpOff, boolean transB, float[] b, int bOff, int ldb,
                             int pc, int kc, int jc, int nc) {
     for (int jr = 0; jr < nc; jr += NR) {
       int cols = Math.min(NR, nc - jr);
-      int panel = jr * kc;
+      int panel = bpOff + jr * kc;
       if (!transB) { // op(B)[p][j] = b[p*ldb + j]: rows of the panel are contiguous in B
         int src = bOff + pc * ldb + jc + jr;
         if (cols == NR) { // a whole panel: two vector copies per row, no per-row call

@@ -78,7 +78,8 @@ final class AttentionCode implements StepCode {
     String x = p.act(op.in());
     String cache = p.act(op.caches().get(0));
     String y = p.act(op.out());
-    p.statement("$T.forward($L, $L, $L, $L)", SequenceTypes.ATTENTION, y, cache, x, offsetsAndSizes());
+    p.statement("$T.forward(ws.packedWeights(), $L, $L, $L, $L)", SequenceTypes.ATTENTION, y, cache, x,
+        offsetsAndSizes());
   }
 
   @Override

@@ -84,12 +84,12 @@ final class LinearCode implements StepCode {
     if (fused()) {
       String pre = p.act(op.pre());
       String y = p.act(op.out());
-      p.statement("$T.forward($L, $L, params, $L, $L, $L, $L, $L)", RuntimeTypes.DENSE, pre, x, weight(), bias(),
+      p.statement("$T.forward(ws.packedWeights(), $L, $L, params, $L, $L, $L, $L, $L)", RuntimeTypes.DENSE, pre, x, weight(), bias(),
           StepCode.rows(positions), in, out);
       ActivationCall.forward(p, activation, y, pre, StepCode.rows(positions) + " * " + out, slope);
     } else {
       String y = p.act(op.out());
-      p.statement("$T.forward($L, $L, params, $L, $L, $L, $L, $L)", RuntimeTypes.DENSE, y, x, weight(), bias(),
+      p.statement("$T.forward(ws.packedWeights(), $L, $L, params, $L, $L, $L, $L, $L)", RuntimeTypes.DENSE, y, x, weight(), bias(),
           StepCode.rows(positions), in, out);
     }
   }

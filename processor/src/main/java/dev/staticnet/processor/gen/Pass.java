@@ -12,7 +12,7 @@ import java.util.Set;
  * <pre>
  * // fc1: Linear (B, 784) -&gt; (B, 500)
  * float[] fc1 = ws.act[1];
- * Dense.forward(fc1, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);
+ * Dense.forward(ws.packedWeights(), fc1, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);
  * </pre>
  * Ask for every name a statement (or an if/else) uses before writing it.
  */

@@ -42,7 +42,7 @@ class ModelGeneratorTest {
     assertContains(src, "private static final int FC1_BIAS = 392_000;");
     assertContains(src, "private static final int FC2_WEIGHT = 392_500;");
     assertContains(src, "// fc1: Linear + ReLU (B, 784) -> (B, 500)");
-    assertContains(src, "Dense.forward(fc1Pre, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);");
+    assertContains(src, "Dense.forward(ws.packedWeights(), fc1Pre, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);");
     assertContains(src, "Activations.forward(Activation.RELU, fc1, fc1Pre, batch * FC1_OUT, 0f);");
     assertContains(src, "Dense.backward(dX, grads, dFc1Pre, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);");
     assertContains(src, ".labels(1, 10)");
@@ -83,9 +83,9 @@ class ModelGeneratorTest {
     String src = generate(net);
     System.out.println(src);
     assertContains(src, "private static final int SEQ_POSITIONS = 4;");
-    assertContains(src, "Dense.forward(seqPre, x, params, SEQ_WEIGHT, SEQ_BIAS, batch * SEQ_POSITIONS, SEQ_IN, SEQ_OUT);");
+    assertContains(src, "Dense.forward(ws.packedWeights(), seqPre, x, params, SEQ_WEIGHT, SEQ_BIAS, batch * SEQ_POSITIONS, SEQ_IN, SEQ_OUT);");
     assertContains(src, "// flat: Flatten (B, 4, 8) -> (B, 32), a view of lnPlain");
-    assertContains(src, "Dense.forward(fcPre, lnPlain, params, FC_WEIGHT, NO_PARAM, batch, FC_IN, FC_OUT);");
+    assertContains(src, "Dense.forward(ws.packedWeights(), fcPre, lnPlain, params, FC_WEIGHT, NO_PARAM, batch, FC_IN, FC_OUT);");
     assertContains(src, "counters[BN_NUM_BATCHES_TRACKED]++;");
     assertContains(src, ".batchStatistics(\"bn\")");
     assertContains(src, ".buffer(\"bn.running_mean\", BN_RUNNING_MEAN, 16)");
