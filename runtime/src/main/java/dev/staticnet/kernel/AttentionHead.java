@@ -95,7 +95,8 @@ final class AttentionHead {
     for (int i = 0; i < t; i++) {
       int keys = causal ? i + 1 : t;
       int row = p + i * t;
-      AttentionVector.rowTimesMatrix(c, row, keys, c, q + i * d3, 1, dh, kT, 0, t); // s_i = Q_i·Kᵀ
+      // s_i = Q_i·Kᵀ; a causal row also scores masked keys up to a whole vector (softmaxRow zeroes them)
+      AttentionVector.rowTimesMatrix(c, row, AttentionVector.wholeVectors(keys, t), c, q + i * d3, 1, dh, kT, 0, t);
       softmaxRow(c, row, keys, t, scale);
       AttentionVector.rowTimesMatrix(c, ctx + i * l.dim, dh, c, row, 1, keys, c, v, d3); // P_i·V
     }

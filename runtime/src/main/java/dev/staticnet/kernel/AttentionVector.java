@@ -16,6 +16,16 @@ final class AttentionVector {
   private AttentionVector() {}
 
   /**
+   * {@code n} rounded up to whole vectors, but at most {@code limit}: how many columns a caller
+   * that may write (and later ignore) columns up to {@code limit} should ask for, so that none runs
+   * in the scalar tail loop.
+   */
+  static int wholeVectors(int n, int limit) {
+    int vl = S.length();
+    return Math.min(limit, (n + vl - 1) / vl * vl);
+  }
+
+  /**
    * {@code out[oOff + j] = Σ_{e < k} a[aOff + e·aStride] · m[mOff + e·ldm + j]} for {@code j < n}.
    */
   static void rowTimesMatrix(float[] out, int oOff, int n, float[] a, int aOff, int aStride, int k,
