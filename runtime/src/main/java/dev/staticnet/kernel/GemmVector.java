@@ -86,11 +86,7 @@ final class GemmVector {
               if (pc == 0) { // C = beta·C at the moment the tile is first written, then k blocks add
                 scale(beta, c, cIdx, ldc, rows, cols);
               }
-              if (MR == 8) {
-                microKernel8(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
-              } else {
-                microKernel6(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
-              }
+              tile(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
             }
           }
         }
@@ -145,11 +141,7 @@ final class GemmVector {
             if (pc == 0) {
               scale(beta, c, cIdx, ldc, rows, cols);
             }
-            if (MR == 8) {
-              microKernel8(kc, ap, ir * kc, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
-            } else {
-              microKernel6(kc, ap, ir * kc, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
-            }
+            tile(kc, ap, ir * kc, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
           }
         }
       }
@@ -253,13 +245,37 @@ final class GemmVector {
   }
 
   /**
-   * C[0..rows, 0..cols] += Σ_p ap[p]·bp[p] over one 8 x NR tile at c[cIdx] (row stride
-   * ldc), 8 rows x 2 vectors of accumulators. Full tiles are stored straight from registers,
-   * edge tiles go through {@code tile}. Written out by hand: vectors must not leave this method.
+   * C[0..rows, 0..cols] += Σ_p ap[p]·bp[p] over one MR x NR tile at c[cIdx] (row stride ldc). An
+   * edge tile (fewer rows or columns) runs the same whole-tile kernel on the zeroed scratch
+   * {@code tile} and adds its valid part to C: the micro-kernels keep a single store path, because
+   * a Vector API path that C2 compiles without a type profile boxes its vectors (see {@link #scale}).
+   */
+  private static void tile(int kc, float[] ap, int aIdx, float[] bp, int bIdx, float[] c, int cIdx, int ldc,
+                           int rows, int cols, float[] tile) {
+    boolean whole = rows == MR && cols == NR;
+    float[] dst = whole ? c : tile;
+    int dIdx = whole ? cIdx : 0;
+    int ld = whole ? ldc : NR;
+    if (!whole) {
+      java.util.Arrays.fill(tile, 0, MR * NR, 0f);
+    }
+    if (MR == 8) {
+      microKernel8(kc, ap, aIdx, bp, bIdx, dst, dIdx, ld);
+    } else {
+      microKernel6(kc, ap, aIdx, bp, bIdx, dst, dIdx, ld);
+    }
+    if (!whole) {
+      addEdge(tile, c, cIdx, ldc, rows, cols);
+    }
+  }
+
+  /**
+   * C[0..8, 0..NR] += Σ_p ap[p]·bp[p] over one whole 8 x NR tile at c[cIdx] (row stride ldc), 8 rows
+   * x 2 vectors of accumulators stored straight from the registers. Written out by hand: vectors
+   * must not leave this method.
    */
   private static void microKernel8(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
-                                   float[] c, int cIdx, int ldc, int rows, int cols,
-                                   float[] tile) {
+                                   float[] c, int cIdx, int ldc) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -304,60 +320,36 @@ final class GemmVector {
       c70 = av.fma(b0, c70);
       c71 = av.fma(b1, c71);
     }
-    if (rows == 8 && cols == NR) { // a whole tile: C += acc straight from the registers
-      int r = cIdx;
-      FloatVector.fromArray(S, c, r).add(c00).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c01).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c10).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c11).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c20).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c21).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c30).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c31).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c40).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c41).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c50).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c51).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c60).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c61).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c70).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c71).intoArray(c, r + VL);
-      return;
-    }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, VL);
-    c10.intoArray(tile, NR);
-    c11.intoArray(tile, NR + VL);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + VL);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + VL);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + VL);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + VL);
-    c60.intoArray(tile, 6 * NR);
-    c61.intoArray(tile, 6 * NR + VL);
-    c70.intoArray(tile, 7 * NR);
-    c71.intoArray(tile, 7 * NR + VL);
-    addEdge(tile, c, cIdx, ldc, rows, cols);
+    // C += acc straight from the registers (one store path: see scale)
+    int r = cIdx;
+    FloatVector.fromArray(S, c, r).add(c00).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c01).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c10).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c11).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c20).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c21).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c30).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c31).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c40).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c41).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c50).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c51).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c60).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c61).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c70).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c71).intoArray(c, r + VL);
   }
 
-  /**
-   * C[0..rows, 0..cols] += Σ_p ap[p]·bp[p] over one 6 x NR tile at c[cIdx] (row stride
-   * ldc), 6 rows x 2 vectors of accumulators. Full tiles are stored straight from registers,
-   * edge tiles go through {@code tile}. Written out by hand: vectors must not leave this method.
-   */
+  /** As {@link #microKernel8} for a whole 6 x NR tile (AVX2: 12 accumulators in 16 registers). */
   private static void microKernel6(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
-                                   float[] c, int cIdx, int ldc, int rows, int cols,
-                                   float[] tile) {
+                                   float[] c, int cIdx, int ldc) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -392,40 +384,25 @@ final class GemmVector {
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
-    if (rows == 6 && cols == NR) { // a whole tile: C += acc straight from the registers
-      int r = cIdx;
-      FloatVector.fromArray(S, c, r).add(c00).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c01).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c10).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c11).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c20).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c21).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c30).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c31).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c40).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c41).intoArray(c, r + VL);
-      r += ldc;
-      FloatVector.fromArray(S, c, r).add(c50).intoArray(c, r);
-      FloatVector.fromArray(S, c, r + VL).add(c51).intoArray(c, r + VL);
-      return;
-    }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, VL);
-    c10.intoArray(tile, NR);
-    c11.intoArray(tile, NR + VL);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + VL);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + VL);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + VL);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + VL);
-    addEdge(tile, c, cIdx, ldc, rows, cols);
+    // C += acc straight from the registers (one store path: see scale)
+    int r = cIdx;
+    FloatVector.fromArray(S, c, r).add(c00).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c01).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c10).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c11).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c20).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c21).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c30).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c31).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c40).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c41).intoArray(c, r + VL);
+    r += ldc;
+    FloatVector.fromArray(S, c, r).add(c50).intoArray(c, r);
+    FloatVector.fromArray(S, c, r + VL).add(c51).intoArray(c, r + VL);
   }
 
   /** C[0..rows, 0..cols] += tile[0..rows, 0..cols] (an edge tile, row stride NR in the tile). */
