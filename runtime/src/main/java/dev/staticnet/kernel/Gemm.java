@@ -117,7 +117,30 @@ public final class Gemm {
       return;
     }
     check(false, true, m, n, k, a, aOff, lda, w, wOff, k, c, cOff, ldc);
-    float[] panels = packed.panels(w, wOff, k, n);
+    gemmPrepacked(threads, m, n, k, a, aOff, lda, packed.panels(w, wOff, k, n), beta, c, cOff, ldc);
+  }
+
+  /** Floats that {@link #packWhole} writes for op(B) of k × n (Vector API path). */
+  static int packedSize(int k, int n) {
+    return GemmVector.packedSize(k, n);
+  }
+
+  /**
+   * Packs all of op(B) (k × n, stored as for {@link #gemm}) into {@code packed} once, for
+   * {@link #gemmPrepacked}: a product repeated with the same B (a recurrent weight over the time steps)
+   * then skips the per-call packing. Vector API path only.
+   */
+  static void packWhole(boolean transB, int k, int n, float[] b, int bOff, int ldb, float[] packed) {
+    GemmVector.packWhole(packed, transB, b, bOff, ldb, k, n);
+  }
+
+  /**
+   * C(m×n) = A(m×k)·B + beta·C with B packed by {@link #packWhole}; split over the threads as the
+   * packed path of {@link #gemm} is, with the same bits as that path. Vector API path only.
+   */
+  static void gemmPrepacked(int threads, int m, int n, int k, float[] a, int aOff, int lda, float[] panels,
+                            float beta, float[] c, int cOff, int ldc) {
+    long work = (long) m * n * k;
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
     int align = byColumns ? SPLIT_ALIGN : 8;
@@ -127,7 +150,7 @@ public final class Gemm {
       return;
     }
     Split split = SPLIT.get();
-    split.set(true, InPlace.NONE, byColumns, span, align, false, true, m, n, k, a, aOff, lda, w, wOff, k,
+    split.set(true, InPlace.NONE, byColumns, span, align, false, false, m, n, k, a, aOff, lda, null, 0, 0,
         beta, c, cOff, ldc);
     split.prepacked = panels;
     try {

@@ -60,10 +60,20 @@ public final class LstmKernel {
     Gemm.gemm(false, true, rows, g4, in, x, 0, in, params, wIhOff, in, 0f, cache, l.gates, g4);
     SeqMath.addBias(cache, l.gates, rows, g4, g4, params, bIhOff);
     SeqMath.addBias(cache, l.gates, rows, g4, g4, params, bHhOff);
-    SeqMath.transpose(cache, l.wHhT, params, wHhOff, g4, hidden); // (H, 4H)
+    // W_hhᵀ (H, 4H) is the same operand at every step: packed once into GEMM panels when the
+    // product takes the packed path (same bits), else transposed once for the in-place path
+    float[] packedWhhT = l.prepacks() ? l.packed(Gemm.packedSize(hidden, g4)) : null;
+    if (packedWhhT != null) {
+      Gemm.packWhole(true, hidden, g4, params, wHhOff, hidden, packedWhhT);
+    } else {
+      SeqMath.transpose(cache, l.wHhT, params, wHhOff, g4, hidden);
+    }
     int parts = SeqMath.parts(batch, 8L * hidden);
     for (int t = 0; t < steps; t++) {
-      if (t > 0) { // gates[:, t] += h[:, t−1]·W_hhᵀ
+      if (t > 0 && packedWhhT != null) { // gates[:, t] += h[:, t−1]·W_hhᵀ
+        Gemm.gemmPrepacked(Parallel.threads(), batch, g4, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
+            packedWhhT, 1f, cache, l.gates + t * g4, steps * g4);
+      } else if (t > 0) {
         Gemm.gemm(false, false, batch, g4, hidden, cache, l.h + (t - 1) * hidden, steps * hidden,
             cache, l.wHhT, g4, 1f, cache, l.gates + t * g4, steps * g4);
       }
@@ -91,6 +101,10 @@ public final class LstmKernel {
     Layout l = PASSES.get().layout(cache, batch, steps, hidden);
     int g4 = 4 * hidden;
     Arrays.fill(cache, l.dh, l.dh + 2 * batch * hidden, 0f); // dh, dc from the future: 0
+    float[] packedWhh = l.prepacks() ? l.packed(Gemm.packedSize(g4, hidden)) : null; // W_hh (4H, H), every step
+    if (packedWhh != null) {
+      Gemm.packWhole(false, g4, hidden, params, wHhOff, hidden, packedWhh);
+    }
     int parts = SeqMath.parts(batch, 12L * hidden);
     for (int t = steps - 1; t >= 0; t--) {
       if (parts == 1) {
@@ -98,7 +112,10 @@ public final class LstmKernel {
       } else {
         Parallel.run(parts, l.step(cache, dy, returnSequences, t, true));
       }
-      if (t > 0) { // dh_{t−1} = dgates_t·W_hh
+      if (t > 0 && packedWhh != null) { // dh_{t−1} = dgates_t·W_hh
+        Gemm.gemmPrepacked(Parallel.threads(), batch, hidden, g4, cache, l.dgates + t * g4, steps * g4, packedWhh,
+            0f, cache, l.dh, hidden);
+      } else if (t > 0) {
         Gemm.gemm(false, false, batch, hidden, g4, cache, l.dgates + t * g4, steps * g4, params, wHhOff, hidden,
             0f, cache, l.dh, hidden);
       }
@@ -189,6 +206,8 @@ public final class LstmKernel {
     int dh;      // (B, H) scratch: gradient into h_t from step t+1
     int dc;      // (B, H) scratch: gradient into c_t from step t+1
     int wHhT;    // (H, 4H) weight_hh_l0ᵀ, written by forward
+    /** This thread's W_hh (or its transpose) packed for the GEMM, grown on demand, then reused. */
+    private float[] packed = new float[0];
     // the step being split over the batch
     private float[] cache;
     private float[] dy;
@@ -211,6 +230,21 @@ public final class LstmKernel {
       dc = dh + batch * hidden;
       wHhT = dc + batch * hidden;
       return this;
+    }
+
+    /**
+     * Whether the recurrent products run on pre-packed panels: on the Vector API path when the batch is
+     * too tall for {@link Gemm}'s in-place few-row product (which reads B without packing it).
+     */
+    boolean prepacks() {
+      return Gemm.SIMD && batch > Gemm.NN_MAX_ROWS;
+    }
+
+    float[] packed(int size) {
+      if (packed.length < size) {
+        packed = new float[size];
+      }
+      return packed;
     }
 
     /** This layout as the task computing step t's cells (forward, or backward with dy). */

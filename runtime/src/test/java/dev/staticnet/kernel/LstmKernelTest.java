@@ -112,6 +112,34 @@ class LstmKernelTest {
     SeqGradientCheck.check("LSTM dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
   }
 
+  /**
+   * A batch taller than Gemm's in-place few-row product: the recurrent products of both passes run on
+   * W_hh packed once per pass (Vector API path), against the equations and finite differences.
+   */
+  @Test
+  void tallBatchRecurrenceOnPrepackedWeights() {
+    int batch = Gemm.NN_MAX_ROWS + 3;
+    int hidden = 19;
+    Rng rng = new Rng(33);
+    Offsets o = Offsets.of(2, I, hidden);
+    float[] x = SeqGradientCheck.random(rng, batch * T * I, 1f);
+    float[] p = SeqGradientCheck.random(rng, o.end, 0.7f);
+    float[] y = new float[batch * T * hidden];
+    float[] cache = new float[LstmKernel.cacheSize(batch, T, hidden)];
+    Runnable fwd = () -> forward(y, cache, x, p, o, batch, T, I, hidden, true);
+    fwd.run();
+    double[] ref = reference(x, p, o, batch, T, I, hidden);
+    for (int i = 0; i < y.length; i++) {
+      assertEquals(ref[i], y[i], 2e-6, "h at " + i);
+    }
+    float[] r = SeqGradientCheck.random(rng, y.length, 1f);
+    float[] dx = new float[x.length];
+    float[] dp = new float[p.length];
+    backward(dx, dp, r, x, cache, p, o, batch, T, I, hidden, true);
+    SeqGradientCheck.check("tall-batch LSTM dx", x, dx, fwd, y, r, 1e-2, 2e-3);
+    SeqGradientCheck.check("tall-batch LSTM dparams", p, dp, fwd, y, r, 1e-2, 2e-3);
+  }
+
   /** Two stacked LSTMs (the first returns sequences, the second its last state): gradients of both and of x. */
   @Test
   void stackedLstmsBackwardMatchesFiniteDifferences() {
