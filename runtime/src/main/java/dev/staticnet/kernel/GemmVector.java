@@ -219,6 +219,25 @@ final class GemmVector {
           ap[dst + 4] = a[s4 + p];
           ap[dst + 5] = a[s5 + p];
         }
+      } else if (!transA && rows == 8 && MR == 8) { // a whole 8-row panel: eight read streams, contiguous writes
+        int s0 = aOff + (ic + ir) * lda + pc;
+        int s1 = s0 + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        int s4 = s3 + lda;
+        int s5 = s4 + lda;
+        int s6 = s5 + lda;
+        int s7 = s6 + lda;
+        for (int p = 0, dst = panel; p < kc; p++, dst += 8) {
+          ap[dst] = a[s0 + p];
+          ap[dst + 1] = a[s1 + p];
+          ap[dst + 2] = a[s2 + p];
+          ap[dst + 3] = a[s3 + p];
+          ap[dst + 4] = a[s4 + p];
+          ap[dst + 5] = a[s5 + p];
+          ap[dst + 6] = a[s6 + p];
+          ap[dst + 7] = a[s7 + p];
+        }
       } else if (!transA) { // op(A)[i][p] = a[i*lda + p]
         for (int row = 0; row < rows; row++) {
           int src = aOff + (ic + ir + row) * lda + pc;
@@ -229,6 +248,13 @@ final class GemmVector {
         for (int row = rows; row < MR; row++) {
           for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
             ap[dst] = 0f;
+          }
+        }
+      } else if (rows == MR) { // op(A)[i][p] = a[p*lda + i], a whole panel: MR contiguous values per p
+        int src = aOff + pc * lda + ic + ir;
+        for (int p = 0, dst = panel; p < kc; p++, src += lda, dst += MR) {
+          for (int row = 0; row < MR; row++) { // a constant trip count C2 unrolls (arraycopy costs more)
+            ap[dst + row] = a[src + row];
           }
         }
       } else { // op(A)[i][p] = a[p*lda + i]: the MR values of one p are contiguous in A
