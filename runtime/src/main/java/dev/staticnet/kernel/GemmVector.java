@@ -68,7 +68,7 @@ final class GemmVector {
     Buffers buffers = BUFFERS.get();
     int kcMax = Math.min(KC, k);
     float[] bp = buffers.b(kcMax * Math.min(NC, roundUp(n, NR))); // (n/NR panels, kc, NR)
-    float[] ap = buffers.a(Math.min(MC, roundUp(m, MR)) * kcMax); // (m/MR panels, kc, MR)
+    float[] ap = buffers.a(Math.min(MC, roundUp(m, MR)) * kcMax); // (m/MR panels, kc, MR) when A is packed
     float[] tile = buffers.tile;
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
@@ -77,7 +77,9 @@ final class GemmVector {
         packB(bp, 0, transB, b, bOff, ldb, pc, kc, jc, nc);
         for (int ic = 0; ic < m; ic += MC) {
           int mc = Math.min(MC, m - ic);
-          packA(ap, transA, a, aOff, lda, ic, mc, pc, kc);
+          boolean inPlace = readsAInPlace(transA, lda);
+          int fullRows = inPlace ? mc / MR * MR : 0;
+          packA(ap, transA, a, aOff, lda, ic + fullRows, mc - fullRows, pc, kc);
           for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
@@ -86,7 +88,12 @@ final class GemmVector {
               if (pc == 0) { // C = beta·C at the moment the tile is first written, then k blocks add
                 scale(beta, c, cIdx, ldc, rows, cols);
               }
-              tile(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
+              if (ir < fullRows) { // op(A) read in place: row r of the panel at r·rs, step p at p·ps
+                int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
+                tile(kc, a, aIdx, transA ? 1 : lda, transA ? lda : 1, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
+              } else {
+                tile(kc, ap, (ir - fullRows) * kc, 1, MR, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
+              }
             }
           }
         }
@@ -132,7 +139,9 @@ final class GemmVector {
       int block = pc * nPad + col0 * kc;
       for (int ic = 0; ic < m; ic += MC) {
         int mc = Math.min(MC, m - ic);
-        packA(ap, transA, a, aOff, lda, ic, mc, pc, kc);
+        boolean inPlace = readsAInPlace(transA, lda);
+        int fullRows = inPlace ? mc / MR * MR : 0;
+        packA(ap, transA, a, aOff, lda, ic + fullRows, mc - fullRows, pc, kc);
         for (int jr = 0; jr < n; jr += NR) {
           int cols = Math.min(NR, n - jr);
           for (int ir = 0; ir < mc; ir += MR) {
@@ -141,7 +150,13 @@ final class GemmVector {
             if (pc == 0) {
               scale(beta, c, cIdx, ldc, rows, cols);
             }
-            tile(kc, ap, ir * kc, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
+            if (ir < fullRows) {
+              int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
+              tile(kc, a, aIdx, transA ? 1 : lda, transA ? lda : 1, bp, block + jr * kc, c, cIdx, ldc, rows, cols,
+                  tile);
+            } else {
+              tile(kc, ap, (ir - fullRows) * kc, 1, MR, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
+            }
           }
         }
       }
@@ -198,73 +213,33 @@ final class GemmVector {
     }
   }
 
-  /** Packs op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows: ap[ir*kc + p*MR + row]. */
-  private static void packA(float[] ap, boolean transA, float[] a, int aOff, int lda,
-                            int ic, int mc, int pc, int kc) {
-    for (int ir = 0; ir < mc; ir += MR) {
-      int rows = Math.min(MR, mc - ir);
-      int panel = ir * kc;
-      if (!transA && rows == 6 && MR == 6) { // a whole 6-row panel: six read streams, contiguous writes
-        int s0 = aOff + (ic + ir) * lda + pc;
-        int s1 = s0 + lda;
-        int s2 = s1 + lda;
-        int s3 = s2 + lda;
-        int s4 = s3 + lda;
-        int s5 = s4 + lda;
-        for (int p = 0, dst = panel; p < kc; p++, dst += 6) {
-          ap[dst] = a[s0 + p];
-          ap[dst + 1] = a[s1 + p];
-          ap[dst + 2] = a[s2 + p];
-          ap[dst + 3] = a[s3 + p];
-          ap[dst + 4] = a[s4 + p];
-          ap[dst + 5] = a[s5 + p];
+  /**
+   * Whether whole MR-row panels of op(A) are read in place by the micro-kernel instead of packed:
+   * always for a transposed A (the MR values of one k step are contiguous), and for a plain A unless
+   * its rows are a multiple of 4 KiB apart, where the MR row streams would fall into one L1 set.
+   */
+  private static boolean readsAInPlace(boolean transA, int lda) {
+    return transA || lda % 1024 != 0;
+  }
+
+  /**
+   * Packs rows {@code [row0, row0 + rows)} of op(A) and its k range {@code [pc, pc + kc)} as panels
+   * of MR rows, {@code ap[panel·kc·MR + p·MR + row]}, zero below the last row. Only the rows the
+   * micro-kernel does not read in place (see {@link #readsAInPlace}).
+   */
+  private static void packA(float[] ap, boolean transA, float[] a, int aOff, int lda, int row0, int rows,
+                            int pc, int kc) {
+    int step = transA ? 1 : lda; // op(A)[i + 1][p] − op(A)[i][p]
+    for (int ir = 0; ir < rows; ir += MR) {
+      int panelRows = Math.min(MR, rows - ir);
+      int dst = ir * kc;
+      for (int p = 0; p < kc; p++, dst += MR) {
+        int src = transA ? aOff + (pc + p) * lda + row0 + ir : aOff + (row0 + ir) * lda + pc + p;
+        for (int row = 0; row < panelRows; row++) {
+          ap[dst + row] = a[src + row * step];
         }
-      } else if (!transA && rows == 8 && MR == 8) { // a whole 8-row panel: eight read streams, contiguous writes
-        int s0 = aOff + (ic + ir) * lda + pc;
-        int s1 = s0 + lda;
-        int s2 = s1 + lda;
-        int s3 = s2 + lda;
-        int s4 = s3 + lda;
-        int s5 = s4 + lda;
-        int s6 = s5 + lda;
-        int s7 = s6 + lda;
-        for (int p = 0, dst = panel; p < kc; p++, dst += 8) {
-          ap[dst] = a[s0 + p];
-          ap[dst + 1] = a[s1 + p];
-          ap[dst + 2] = a[s2 + p];
-          ap[dst + 3] = a[s3 + p];
-          ap[dst + 4] = a[s4 + p];
-          ap[dst + 5] = a[s5 + p];
-          ap[dst + 6] = a[s6 + p];
-          ap[dst + 7] = a[s7 + p];
-        }
-      } else if (!transA) { // op(A)[i][p] = a[i*lda + p]
-        for (int row = 0; row < rows; row++) {
-          int src = aOff + (ic + ir + row) * lda + pc;
-          for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
-            ap[dst] = a[src + p];
-          }
-        }
-        for (int row = rows; row < MR; row++) {
-          for (int p = 0, dst = panel + row; p < kc; p++, dst += MR) {
-            ap[dst] = 0f;
-          }
-        }
-      } else if (rows == MR) { // op(A)[i][p] = a[p*lda + i], a whole panel: MR contiguous values per p
-        int src = aOff + pc * lda + ic + ir;
-        for (int p = 0, dst = panel; p < kc; p++, src += lda, dst += MR) {
-          for (int row = 0; row < MR; row++) { // a constant trip count C2 unrolls (arraycopy costs more)
-            ap[dst + row] = a[src + row];
-          }
-        }
-      } else { // op(A)[i][p] = a[p*lda + i]: the MR values of one p are contiguous in A
-        int src = aOff + pc * lda + ic + ir;
-        for (int p = 0; p < kc; p++, src += lda) {
-          int dst = panel + p * MR;
-          System.arraycopy(a, src, ap, dst, rows);
-          if (rows < MR) {
-            java.util.Arrays.fill(ap, dst + rows, dst + MR, 0f);
-          }
+        for (int row = panelRows; row < MR; row++) {
+          ap[dst + row] = 0f;
         }
       }
     }
@@ -276,8 +251,8 @@ final class GemmVector {
    * {@code tile} and adds its valid part to C: the micro-kernels keep a single store path, because
    * a Vector API path that C2 compiles without a type profile boxes its vectors (see {@link #scale}).
    */
-  private static void tile(int kc, float[] ap, int aIdx, float[] bp, int bIdx, float[] c, int cIdx, int ldc,
-                           int rows, int cols, float[] tile) {
+  private static void tile(int kc, float[] ap, int aIdx, int rs, int ps, float[] bp, int bIdx, float[] c, int cIdx,
+                           int ldc, int rows, int cols, float[] tile) {
     boolean whole = rows == MR && cols == NR;
     float[] dst = whole ? c : tile;
     int dIdx = whole ? cIdx : 0;
@@ -286,9 +261,9 @@ final class GemmVector {
       java.util.Arrays.fill(tile, 0, MR * NR, 0f);
     }
     if (MR == 8) {
-      microKernel8(kc, ap, aIdx, bp, bIdx, dst, dIdx, ld);
+      microKernel8(kc, ap, aIdx, rs, ps, bp, bIdx, dst, dIdx, ld);
     } else {
-      microKernel6(kc, ap, aIdx, bp, bIdx, dst, dIdx, ld);
+      microKernel6(kc, ap, aIdx, rs, ps, bp, bIdx, dst, dIdx, ld);
     }
     if (!whole) {
       addEdge(tile, c, cIdx, ldc, rows, cols);
@@ -300,8 +275,15 @@ final class GemmVector {
    * x 2 vectors of accumulators stored straight from the registers. Written out by hand: vectors
    * must not leave this method.
    */
-  private static void microKernel8(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
+  private static void microKernel8(int kc, float[] ap, int aIdx, int rs, int ps, float[] bp, int bIdx,
                                    float[] c, int cIdx, int ldc) {
+    int r1 = rs;
+    int r2 = 2 * rs;
+    int r3 = 3 * rs;
+    int r4 = 4 * rs;
+    int r5 = 5 * rs;
+    int r6 = 6 * rs;
+    int r7 = 7 * rs;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -318,31 +300,31 @@ final class GemmVector {
     FloatVector c61 = c00;
     FloatVector c70 = c00;
     FloatVector c71 = c00;
-    for (int p = 0; p < kc; p++, aIdx += 8, bIdx += NR) {
+    for (int p = 0; p < kc; p++, aIdx += ps, bIdx += NR) {
       FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
       FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + VL);
       FloatVector av = FloatVector.broadcast(S, ap[aIdx]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, ap[aIdx + 1]);
+      av = FloatVector.broadcast(S, ap[aIdx + r1]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, ap[aIdx + 2]);
+      av = FloatVector.broadcast(S, ap[aIdx + r2]);
       c20 = av.fma(b0, c20);
       c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, ap[aIdx + 3]);
+      av = FloatVector.broadcast(S, ap[aIdx + r3]);
       c30 = av.fma(b0, c30);
       c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, ap[aIdx + 4]);
+      av = FloatVector.broadcast(S, ap[aIdx + r4]);
       c40 = av.fma(b0, c40);
       c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, ap[aIdx + 5]);
+      av = FloatVector.broadcast(S, ap[aIdx + r5]);
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
-      av = FloatVector.broadcast(S, ap[aIdx + 6]);
+      av = FloatVector.broadcast(S, ap[aIdx + r6]);
       c60 = av.fma(b0, c60);
       c61 = av.fma(b1, c61);
-      av = FloatVector.broadcast(S, ap[aIdx + 7]);
+      av = FloatVector.broadcast(S, ap[aIdx + r7]);
       c70 = av.fma(b0, c70);
       c71 = av.fma(b1, c71);
     }
@@ -374,8 +356,13 @@ final class GemmVector {
   }
 
   /** As {@link #microKernel8} for a whole 6 x NR tile (AVX2: 12 accumulators in 16 registers). */
-  private static void microKernel6(int kc, float[] ap, int aIdx, float[] bp, int bIdx,
+  private static void microKernel6(int kc, float[] ap, int aIdx, int rs, int ps, float[] bp, int bIdx,
                                    float[] c, int cIdx, int ldc) {
+    int r1 = rs;
+    int r2 = 2 * rs;
+    int r3 = 3 * rs;
+    int r4 = 4 * rs;
+    int r5 = 5 * rs;
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -388,25 +375,25 @@ final class GemmVector {
     FloatVector c41 = c00;
     FloatVector c50 = c00;
     FloatVector c51 = c00;
-    for (int p = 0; p < kc; p++, aIdx += 6, bIdx += NR) {
+    for (int p = 0; p < kc; p++, aIdx += ps, bIdx += NR) {
       FloatVector b0 = FloatVector.fromArray(S, bp, bIdx);
       FloatVector b1 = FloatVector.fromArray(S, bp, bIdx + VL);
       FloatVector av = FloatVector.broadcast(S, ap[aIdx]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, ap[aIdx + 1]);
+      av = FloatVector.broadcast(S, ap[aIdx + r1]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, ap[aIdx + 2]);
+      av = FloatVector.broadcast(S, ap[aIdx + r2]);
       c20 = av.fma(b0, c20);
       c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, ap[aIdx + 3]);
+      av = FloatVector.broadcast(S, ap[aIdx + r3]);
       c30 = av.fma(b0, c30);
       c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, ap[aIdx + 4]);
+      av = FloatVector.broadcast(S, ap[aIdx + r4]);
       c40 = av.fma(b0, c40);
       c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, ap[aIdx + 5]);
+      av = FloatVector.broadcast(S, ap[aIdx + r5]);
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }

@@ -169,6 +169,31 @@ class GemmTest {
     }
   }
 
+  /**
+   * Whole panels of A are read in place, except when A's rows are a multiple of 4 KiB apart (packed
+   * then): both must give the same bits, on every edge and across k blocks.
+   */
+  @Test
+  void packedAndInPlaceAGiveTheSameBits() {
+    Random rnd = new Random(11);
+    int m = 2 * GemmVector.MR * 9 + 5; // more than one MC block, and a partial panel
+    int n = 77;
+    int k = 1024;                      // several k blocks
+    float[] b = random(rnd, k * n);
+    float[] packedLayout = random(rnd, m * 1024);  // lda 1024: rows 4 KiB apart, packed
+    float[] inPlaceLayout = new float[m * 1030];     // lda 1030: read in place
+    for (int i = 0; i < m; i++) {
+      System.arraycopy(packedLayout, i * 1024, inPlaceLayout, i * 1030, 1024);
+    }
+    for (int threads : new int[] {1, 2}) {
+      float[] c1 = new float[m * n];
+      float[] c2 = new float[m * n];
+      Gemm.gemm(Gemm.SIMD, threads, false, false, m, n, k, packedLayout, 0, 1024, b, 0, n, 0f, c1, 0, n);
+      Gemm.gemm(Gemm.SIMD, threads, false, false, m, n, k, inPlaceLayout, 0, 1030, b, 0, n, 0f, c2, 0, n);
+      assertArrayEquals(c1, c2, "threads " + threads);
+    }
+  }
+
   @Test
   void betaZeroIgnoresNaNInC() {
     for (boolean simd : paths()) {
