@@ -13,16 +13,8 @@ public final class LayerNormKernel {
                              int rows, int n, float eps) {
     for (int r = 0; r < rows; r++) {
       int row = r * n;
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += x[row + i];
-      }
-      double mu = sum / n;
-      double sq = 0;
-      for (int i = 0; i < n; i++) {
-        double d = x[row + i] - mu;
-        sq += d * d;
-      }
+      double mu = sum(x, row, n) / n;
+      double sq = squaredDeviations(x, row, n, mu);
       float m = (float) mu;
       float s = (float) (1 / Math.sqrt(sq / n + eps));
       mean[r] = m;
@@ -35,6 +27,52 @@ public final class LayerNormKernel {
         y[row + i] = norm;
       }
     }
+  }
+
+  /**
+   * Σ x[from + i] in double, as four interleaved partial sums (i mod 4) added at the end: four
+   * independent chains of adds instead of one (the sums are latency-bound).
+   */
+  static double sum(float[] x, int from, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      s0 += x[from + i];
+      s1 += x[from + i + 1];
+      s2 += x[from + i + 2];
+      s3 += x[from + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += x[from + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** Σ (x[from + i] − mu)² in double, in the order of {@link #sum}. */
+  static double squaredDeviations(float[] x, int from, int n, double mu) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      double d0 = x[from + i] - mu;
+      double d1 = x[from + i + 1] - mu;
+      double d2 = x[from + i + 2] - mu;
+      double d3 = x[from + i + 3] - mu;
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    for (; i < n; i++) {
+      double d = x[from + i] - mu;
+      s0 += d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**
