@@ -88,7 +88,7 @@ final class GemmVector {
               if (pc == 0) { // C = beta·C at the moment the tile is first written, then k blocks add
                 scale(beta, c, cIdx, ldc, rows, cols);
               }
-              if (ir < fullRows) { // op(A) read in place: row r of the panel at r·rs, step p at p·ps
+              if (ir < fullRows) { // op(A) read in place: row r of the panel at r·rs, k step p at p·ps
                 int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
                 tile(kc, a, aIdx, transA ? 1 : lda, transA ? lda : 1, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
               } else {
@@ -233,6 +233,27 @@ final class GemmVector {
     for (int ir = 0; ir < rows; ir += MR) {
       int panelRows = Math.min(MR, rows - ir);
       int dst = ir * kc;
+      if (!transA && panelRows == 8 && MR == 8) { // a whole 8-row panel: eight read streams, contiguous writes
+        int s0 = aOff + (row0 + ir) * lda + pc;
+        int s1 = s0 + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        int s4 = s3 + lda;
+        int s5 = s4 + lda;
+        int s6 = s5 + lda;
+        int s7 = s6 + lda;
+        for (int p = 0; p < kc; p++, dst += 8) {
+          ap[dst] = a[s0 + p];
+          ap[dst + 1] = a[s1 + p];
+          ap[dst + 2] = a[s2 + p];
+          ap[dst + 3] = a[s3 + p];
+          ap[dst + 4] = a[s4 + p];
+          ap[dst + 5] = a[s5 + p];
+          ap[dst + 6] = a[s6 + p];
+          ap[dst + 7] = a[s7 + p];
+        }
+        continue;
+      }
       for (int p = 0; p < kc; p++, dst += MR) {
         int src = transA ? aOff + (pc + p) * lda + row0 + ir : aOff + (row0 + ir) * lda + pc + p;
         for (int row = 0; row < panelRows; row++) {
