@@ -48,7 +48,8 @@ class ActivationsTest {
     Activations.forward(Activation.GELU, y, x, x.length, 0f);
     for (int i = 0; i < x.length; i++) {
       double want = table[i][1];
-      assertEquals(want, y[i], 2e-7 * Math.abs(want) + 1e-30, "gelu(" + x[i] + ")");
+      // float GELU: the bound Activations documents, not double precision
+      assertEquals(want, y[i], 1.06e-7 * Math.max(1, Math.abs(x[i])), "gelu(" + x[i] + ")");
     }
   }
 
@@ -73,7 +74,7 @@ class ActivationsTest {
     for (int i = 0; i < n; i++) {
       assertEquals(Activations.gelu(x[i]), y[i], "gelu(" + x[i] + ")");
       assertEquals(Activations.gelu(x[i]), inPlace[i], "in place");
-      assertEquals(0.5f + dy[i] * Activations.geluDerivative(x[i]), dx[i], "gelu'(" + x[i] + ")");
+      assertEquals(Math.fma(dy[i], Activations.geluDerivative(x[i]), 0.5f), dx[i], "gelu'(" + x[i] + ")");
     }
   }
 
