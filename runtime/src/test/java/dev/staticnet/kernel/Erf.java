@@ -1,9 +1,9 @@
 package dev.staticnet.kernel;
 
 /**
- * The error function in double precision, relative error below 2e-9 over the whole line — far
- * inside float rounding, which the exact GELU needs (Abramowitz-Stegun 7.1.26, at ~1e-7 absolute,
- * is not enough near 0 and in the tails).
+ * The error function in double precision, relative error below 2e-9 over the whole line: the
+ * reference the float GELU of {@link Activations} is measured against (it computed GELU itself
+ * until GELU moved to float Vector API loops).
  *
  * <p>Two fits made for StaticNet (least squares on Chebyshev nodes against a double reference):
  * for |z| &lt; 1, {@code erf(z) = z·P(z²)} with P of degree 7 (rel. error 4e-11); for 1 ≤ |z| &lt; 10,
