@@ -60,12 +60,10 @@ public final class AttentionKernel {
     int rows = batch * steps;
     int d3 = 3 * dim;
     // [Q K V] = x·W_inᵀ + b_in    // (B, T, 3D)
-    Gemm.gemmWeights(packed, rows, d3, dim, x, 0, dim, params, wInOff, 0f, cache, l.qkv, d3);
-    SeqMath.addBias(cache, l.qkv, rows, d3, d3, params, bInOff);
+    Gemm.gemmWeightsBias(packed, rows, d3, dim, x, 0, dim, params, wInOff, bInOff, cache, l.qkv, d3);
     l.forEachHead(cache, null, 0, causal, false);
     if (wOutOff >= 0) { // y = ctx·W_outᵀ + b_out
-      Gemm.gemmWeights(packed, rows, dim, dim, cache, l.ctx, dim, params, wOutOff, 0f, y, 0, dim);
-      SeqMath.addBias(y, 0, rows, dim, dim, params, bOutOff);
+      Gemm.gemmWeightsBias(packed, rows, dim, dim, cache, l.ctx, dim, params, wOutOff, bOutOff, y, 0, dim);
     } else {
       System.arraycopy(cache, l.ctx, y, 0, rows * dim);
     }

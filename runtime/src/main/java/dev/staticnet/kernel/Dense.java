@@ -21,14 +21,7 @@ public final class Dense {
    */
   public static void forward(PackedWeights packed, float[] y, float[] x, float[] params, int wOff, int bOff,
                              int rows, int in, int out) {
-    float beta = 0f;
-    if (bOff >= 0) { // start every row from the bias, then accumulate the product onto it
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(params, bOff, y, r * out, out);
-      }
-      beta = 1f;
-    }
-    Gemm.gemmWeights(packed, rows, out, in, x, 0, in, params, wOff, beta, y, 0, out);
+    Gemm.gemmWeightsBias(packed, rows, out, in, x, 0, in, params, wOff, bOff, y, 0, out); // rows start from b
   }
 
   /**

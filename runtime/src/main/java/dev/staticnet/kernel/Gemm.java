@@ -108,6 +108,63 @@ public final class Gemm {
     gemmWeights(SIMD, Parallel.threads(), packed, m, n, k, a, aOff, lda, w, wOff, beta, c, cOff, ldc);
   }
 
+  /**
+   * A Linear layer's product: C(m×n) = A(m×k)·Wᵀ + b, W (n×k, row stride k) at {@code w[wOff]}, b (n)
+   * at {@code w[bOff]} ({@code bOff < 0}: no bias; C is overwritten either way). On the packed kernel
+   * each C tile starts from the bias on the thread that computes it (a pass filling C with the bias
+   * beforehand makes the other core fetch those lines first); elsewhere C is filled with the bias and
+   * the product added. The same bits either way. {@code packed} as for {@link #gemmWeights}.
+   */
+  public static void gemmWeightsBias(PackedWeights packed, int m, int n, int k, float[] a, int aOff, int lda,
+                                     float[] w, int wOff, int bOff, float[] c, int cOff, int ldc) {
+    gemmWeightsBias(SIMD, Parallel.threads(), packed, m, n, k, a, aOff, lda, w, wOff, bOff, c, cOff, ldc);
+  }
+
+  /** As {@link #gemmWeightsBias(PackedWeights, int, int, int, float[], int, int, float[], int, int, float[], int, int)}, path and threads chosen by the caller (tests). */
+  static void gemmWeightsBias(boolean simd, int threads, PackedWeights packed, int m, int n, int k, float[] a,
+                              int aOff, int lda, float[] w, int wOff, int bOff, float[] c, int cOff, int ldc) {
+    long work = (long) m * n * k;
+    if (bOff < 0 || !simd || work < SMALL_WORK || m <= NT_MAX_ROWS) { // not the packed kernel: fill, then add
+      if (bOff >= 0) {
+        check(false, true, m, n, k, a, aOff, lda, w, wOff, k, c, cOff, ldc);
+        for (int r = 0; r < m; r++) {
+          System.arraycopy(w, bOff, c, cOff + r * ldc, n);
+        }
+      }
+      gemmWeights(simd, threads, packed, m, n, k, a, aOff, lda, w, wOff, bOff >= 0 ? 1f : 0f, c, cOff, ldc);
+      return;
+    }
+    check(false, true, m, n, k, a, aOff, lda, w, wOff, k, c, cOff, ldc);
+    if (bOff + n > w.length) {
+      throw new IllegalArgumentException("gemm: bias needs " + n + " floats from offset " + bOff + ", but the array has "
+          + w.length);
+    }
+    float[] panels = packed == null ? null : packed.panels(w, wOff, k, n);
+    boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
+    int span = byColumns ? n : m;
+    int align = byColumns ? SPLIT_ALIGN : 8;
+    int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
+    if (parts <= 1) {
+      if (panels != null) {
+        GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, 0f, w, bOff, c, cOff, ldc);
+      } else {
+        GemmVector.gemm(false, true, m, n, k, a, aOff, lda, w, wOff, k, 0f, w, bOff, c, cOff, ldc);
+      }
+      return;
+    }
+    Split split = SPLIT.get();
+    split.set(true, InPlace.NONE, byColumns, span, align, false, true, m, n, k, a, aOff, lda, w, wOff, k,
+        0f, c, cOff, ldc);
+    split.prepacked = panels;
+    split.bias = w;
+    split.biasOff = bOff;
+    try {
+      Parallel.run(parts, split);
+    } finally {
+      split.clear();
+    }
+  }
+
   /** As {@link #gemmWeights(PackedWeights, int, int, int, float[], int, int, float[], int, float, float[], int, int)}, path and threads chosen by the caller (tests). */
   static void gemmWeights(boolean simd, int threads, PackedWeights packed, int m, int n, int k,
                           float[] a, int aOff, int lda, float[] w, int wOff, float beta, float[] c, int cOff, int ldc) {
@@ -146,7 +203,7 @@ public final class Gemm {
     int align = byColumns ? SPLIT_ALIGN : 8;
     int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
     if (parts <= 1) {
-      GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, beta, c, cOff, ldc);
+      GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, beta, null, 0, c, cOff, ldc);
       return;
     }
     Split split = SPLIT.get();
@@ -187,6 +244,9 @@ public final class Gemm {
     private int ldc;
     /** op(B) packed whole by {@link GemmVector#packWhole} (n columns), or null to pack per call. */
     private float[] prepacked;
+    /** Bias added to every row of C (C's tiles start from it), or null. */
+    private float[] bias;
+    private int biasOff;
 
     void set(boolean simd, InPlace inPlace, boolean byColumns, int span, int align, boolean transA, boolean transB,
              int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -219,6 +279,7 @@ public final class Gemm {
       b = null;
       c = null;
       prepacked = null;
+      bias = null;
     }
 
     @Override
@@ -230,11 +291,24 @@ public final class Gemm {
       }
       if (prepacked != null) {
         if (byColumns) {
-          GemmVector.gemmPrepacked(transA, m, to - from, k, a, aOff, lda, prepacked, n, from, beta, c, cOff + from, ldc);
+          GemmVector.gemmPrepacked(transA, m, to - from, k, a, aOff, lda, prepacked, n, from, beta, bias,
+              biasOff + from, c, cOff + from, ldc);
         } else {
           int aShift = transA ? from : from * lda;
-          GemmVector.gemmPrepacked(transA, to - from, n, k, a, aOff + aShift, lda, prepacked, n, 0, beta, c,
-              cOff + from * ldc, ldc);
+          GemmVector.gemmPrepacked(transA, to - from, n, k, a, aOff + aShift, lda, prepacked, n, 0, beta, bias,
+              biasOff, c, cOff + from * ldc, ldc);
+        }
+        return;
+      }
+      if (bias != null) { // the packed kernel, packing per call (inPlace is NONE)
+        if (byColumns) {
+          int bShift = transB ? from * ldb : from;
+          GemmVector.gemm(transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb, beta, bias,
+              biasOff + from, c, cOff + from, ldc);
+        } else {
+          int aShift = transA ? from : from * lda;
+          GemmVector.gemm(transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb, beta, bias, biasOff,
+              c, cOff + from * ldc, ldc);
         }
         return;
       }

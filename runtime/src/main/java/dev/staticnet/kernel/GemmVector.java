@@ -65,6 +65,18 @@ final class GemmVector {
   static void gemm(boolean transA, boolean transB, int m, int n, int k,
                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                    float beta, float[] c, int cOff, int ldc) {
+    gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, null, 0, c, cOff, ldc);
+  }
+
+  /**
+   * As {@link #gemm(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float, float[], int, int)},
+   * or, when {@code bias} is not null, C = op(A)·op(B) + bias broadcast over the rows (bias[biasOff + j]
+   * for column j; beta ignored): each C tile starts from the bias when first written, on the thread
+   * that computes it, instead of a pass over C beforehand.
+   */
+  static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float beta, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
     Buffers buffers = BUFFERS.get();
     int kcMax = Math.min(KC, k);
     float[] bp = buffers.b(kcMax * Math.min(NC, roundUp(n, NR))); // (n/NR panels, kc, NR)
@@ -85,8 +97,8 @@ final class GemmVector {
             for (int ir = 0; ir < mc; ir += MR) {
               int rows = Math.min(MR, mc - ir);
               int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-              if (pc == 0) { // C = beta·C at the moment the tile is first written, then k blocks add
-                scale(beta, c, cIdx, ldc, rows, cols);
+              if (pc == 0) { // C = beta·C (or the bias) when the tile is first written, then k blocks add
+                start(beta, bias, biasOff + jc + jr, c, cIdx, ldc, rows, cols);
               }
               if (ir < fullRows) { // op(A) read in place: row r of the panel at r·rs, k step p at p·ps
                 int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
@@ -125,7 +137,8 @@ final class GemmVector {
    * blocking and every element's order of multiply-adds are those of {@link #gemm}.
    */
   static void gemmPrepacked(boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
-                            float[] bp, int packedN, int col0, float beta, float[] c, int cOff, int ldc) {
+                            float[] bp, int packedN, int col0, float beta, float[] bias, int biasOff,
+                            float[] c, int cOff, int ldc) {
     if (col0 % NR != 0) {
       throw new IllegalArgumentException("pre-packed columns start on a panel boundary, got " + col0);
     }
@@ -148,7 +161,7 @@ final class GemmVector {
             int rows = Math.min(MR, mc - ir);
             int cIdx = cOff + (ic + ir) * ldc + jr;
             if (pc == 0) {
-              scale(beta, c, cIdx, ldc, rows, cols);
+              start(beta, bias, biasOff + jr, c, cIdx, ldc, rows, cols);
             }
             if (ir < fullRows) {
               int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
@@ -447,6 +460,17 @@ final class GemmVector {
       for (int j = 0; j < cols; j++) {
         c[ci + j] += tile[ti + j];
       }
+    }
+  }
+
+  /** The start of one C tile before its first k block: {@code scale(beta)}, or each row = bias[from ..]. */
+  private static void start(float beta, float[] bias, int from, float[] c, int cIdx, int ldc, int rows, int cols) {
+    if (bias == null) {
+      scale(beta, c, cIdx, ldc, rows, cols);
+      return;
+    }
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(bias, from, c, cIdx + i * ldc, cols);
     }
   }
 

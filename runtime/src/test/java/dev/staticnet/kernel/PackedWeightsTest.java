@@ -56,6 +56,38 @@ class PackedWeightsTest {
     }
   }
 
+  /** A Linear layer's product with its bias fused into the tiles: the bits of filling C with b, then adding A·Wᵀ. */
+  @Test
+  void fusedBiasEqualsFillingCWithTheBiasFirst() {
+    Random rnd = new Random(8);
+    for (int[] s : SHAPES) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = GemmTest.random(rnd, 2 + m * (k + 1));
+      float[] w = GemmTest.random(rnd, 3 + n * k + n); // W at 3, b after it
+      int bOff = 3 + n * k;
+      for (int threads : new int[] {1, Math.max(2, Parallel.threads())}) {
+        float[] expected = new float[1 + m * (n + 2)];
+        for (int r = 0; r < m; r++) {
+          System.arraycopy(w, bOff, expected, 1 + r * (n + 2), n);
+        }
+        Gemm.gemm(Gemm.SIMD, threads, false, true, m, n, k, a, 2, k + 1, w, 3, k, 1f, expected, 1, n + 2);
+        for (PackedWeights packed : new PackedWeights[] {null, new PackedWeights()}) {
+          float[] c = GemmTest.random(rnd, 1 + m * (n + 2)); // overwritten inside C, kept outside
+          float[] before = c.clone();
+          Gemm.gemmWeightsBias(Gemm.SIMD, threads, packed, m, n, k, a, 2, k + 1, w, 3, bOff, c, 1, n + 2);
+          String what = m + "x" + n + "x" + k + ", threads " + threads + (packed == null ? "" : ", pre-packed");
+          for (int i = 0; i < c.length; i++) {
+            int rel = i - 1;
+            boolean inside = rel >= 0 && rel / (n + 2) < m && rel % (n + 2) < n;
+            assertEquals(inside ? expected[i] : before[i], c[i], 0f, what + ", element " + i);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void newWeightsArePackedAgainOnlyAfterSync() {
     Random rnd = new Random(6);
