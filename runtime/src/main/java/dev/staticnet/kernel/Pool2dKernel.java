@@ -132,8 +132,28 @@ public final class Pool2dKernel {
     }
   }
 
+  /** The common 2×2 window, stride 2, no padding: every window whole, no bounds to clip. */
+  private static boolean plain2x2(PoolGeometry g) {
+    return g.kh == 2 && g.kw == 2 && g.sh == 2 && g.sw == 2 && g.ph == 0 && g.pw == 0;
+  }
+
   private static void avgForward(float[] y, float[] x, PoolGeometry g, int from, int to) {
     float inv = 1f / (g.kh * g.kw);
+    if (plain2x2(g)) { // the general loop's additions in its order, without its window bookkeeping
+      for (int pl = from; pl < to; pl++) {
+        int xPlane = pl * g.h * g.w;
+        int yi = pl * g.outH * g.outW;
+        for (int oh = 0; oh < g.outH; oh++) {
+          int r0 = xPlane + 2 * oh * g.w;
+          int r1 = r0 + g.w;
+          for (int ow = 0; ow < g.outW; ow++, yi++) {
+            int c = 2 * ow;
+            y[yi] = ((((0f + x[r0 + c]) + x[r0 + c + 1]) + x[r1 + c]) + x[r1 + c + 1]) * inv;
+          }
+        }
+      }
+      return;
+    }
     for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
@@ -158,6 +178,25 @@ public final class Pool2dKernel {
 
   private static void avgBackward(float[] dx, float[] dy, PoolGeometry g, int from, int to) {
     float inv = 1f / (g.kh * g.kw);
+    if (plain2x2(g)) { // windows do not overlap: each dx element gets exactly one share
+      for (int pl = from; pl < to; pl++) {
+        int xPlane = pl * g.h * g.w;
+        int yi = pl * g.outH * g.outW;
+        for (int oh = 0; oh < g.outH; oh++) {
+          int r0 = xPlane + 2 * oh * g.w;
+          int r1 = r0 + g.w;
+          for (int ow = 0; ow < g.outW; ow++, yi++) {
+            float d = dy[yi] * inv;
+            int c = 2 * ow;
+            dx[r0 + c] += d;
+            dx[r0 + c + 1] += d;
+            dx[r1 + c] += d;
+            dx[r1 + c + 1] += d;
+          }
+        }
+      }
+      return;
+    }
     for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
