@@ -20,7 +20,8 @@ public final class AllocationProbe {
 
   private AllocationProbe() {}
 
-  private static long allThreadsAllocated(com.sun.management.ThreadMXBean mx) {
+  /** Bytes allocated so far by every live thread (the JVM's per-thread counters, summed). */
+  static long allThreadsAllocated(com.sun.management.ThreadMXBean mx) {
     long sum = 0;
     for (long id : mx.getAllThreadIds()) {
       long bytes = mx.getThreadAllocatedBytes(id);

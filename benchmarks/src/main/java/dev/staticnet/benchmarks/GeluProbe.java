@@ -19,17 +19,6 @@ import java.util.SplittableRandom;
 public final class GeluProbe {
   private GeluProbe() {}
 
-  private static long allThreadsAllocated(com.sun.management.ThreadMXBean mx) {
-    long sum = 0;
-    for (long id : mx.getAllThreadIds()) {
-      long bytes = mx.getThreadAllocatedBytes(id);
-      if (bytes > 0) {
-        sum += bytes;
-      }
-    }
-    return sum;
-  }
-
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 32768;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -45,18 +34,18 @@ public final class GeluProbe {
     }
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
-      long bytes0 = allThreadsAllocated(mx);
+      long bytes0 = AllocationProbe.allThreadsAllocated(mx);
       long t0 = System.nanoTime();
       for (int c = 0; c < calls; c++) {
         Activations.forward(Activation.GELU, y, x, n, 0f);
       }
       long t1 = System.nanoTime();
-      long bytes1 = allThreadsAllocated(mx);
+      long bytes1 = AllocationProbe.allThreadsAllocated(mx);
       for (int c = 0; c < calls; c++) {
         Activations.backward(Activation.GELU, dx, dy, x, y, n, 0f);
       }
       long t2 = System.nanoTime();
-      long bytes2 = allThreadsAllocated(mx);
+      long bytes2 = AllocationProbe.allThreadsAllocated(mx);
       System.out.printf(Locale.ROOT, "round %d: forward %.3f ns/element, %,d bytes/call; backward %.3f ns/element, "
           + "%,d bytes/call%n", round, (t1 - t0) / (double) calls / n, (bytes1 - bytes0) / calls,
           (t2 - t1) / (double) calls / n, (bytes2 - bytes1) / calls);
