@@ -8,10 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
  * layer (see {@link Gemm}); nothing outside this class touches a vector type.
  *
  * <p>{@link #gemm} is the BLIS-style blocked kernel: op(B) is packed into {@code KC x NR} panels
- * and op(A) into {@code MR x KC} panels (packing absorbs the transposes, so one micro-kernel serves
- * all four variants), and an {@code MR x NR} register tile (8 or 6 rows x 2 vectors) is accumulated
- * by {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one method so that
- * C2 never boxes them.
+ * (packing absorbs its transpose), and an {@code MR x NR} register tile (8 or 6 rows x 2 vectors) is
+ * accumulated by {@code microKernel8}/{@code microKernel6}, which keep their accumulators in one
+ * method so that C2 never boxes them. The micro-kernels read op(A) through a row stride and a k
+ * stride, so whole MR-row panels of A are read in place, transposed or not; only a block's partial
+ * panel (and plain A whose rows are a multiple of 4 KiB apart) is packed ({@link #readsAInPlace}).
+ * {@link #gemmPrepacked} runs the same loops on a B packed once ({@link #packWhole}) for weights
+ * that are reused.
  *
  * <p>Few-row products skip packing, which would cost more than the multiply: {@link #gemmNN}
  * ({@code A·B}, Dense dx at small batch) reads B's rows in place; {@link #gemmNT} ({@code A·Bᵀ},
