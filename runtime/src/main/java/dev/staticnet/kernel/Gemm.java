@@ -123,46 +123,25 @@ public final class Gemm {
   /** As {@link #gemmWeightsBias(PackedWeights, int, int, int, float[], int, int, float[], int, int, float[], int, int)}, path and threads chosen by the caller (tests). */
   static void gemmWeightsBias(boolean simd, int threads, PackedWeights packed, int m, int n, int k, float[] a,
                               int aOff, int lda, float[] w, int wOff, int bOff, float[] c, int cOff, int ldc) {
-    long work = (long) m * n * k;
-    if (bOff < 0 || !simd || work < SMALL_WORK || m <= NT_MAX_ROWS) { // not the packed kernel: fill, then add
-      if (bOff >= 0) {
-        check(false, true, m, n, k, a, aOff, lda, w, wOff, k, c, cOff, ldc);
-        for (int r = 0; r < m; r++) {
-          System.arraycopy(w, bOff, c, cOff + r * ldc, n);
-        }
-      }
-      gemmWeights(simd, threads, packed, m, n, k, a, aOff, lda, w, wOff, bOff >= 0 ? 1f : 0f, c, cOff, ldc);
+    if (bOff < 0) {
+      gemmWeights(simd, threads, packed, m, n, k, a, aOff, lda, w, wOff, 0f, c, cOff, ldc);
       return;
     }
     check(false, true, m, n, k, a, aOff, lda, w, wOff, k, c, cOff, ldc);
-    if (bOff + n > w.length) {
+    if ((long) bOff + n > w.length) {
       throw new IllegalArgumentException("gemm: bias needs " + n + " floats from offset " + bOff + ", but the array has "
           + w.length);
     }
-    float[] panels = packed == null ? null : packed.panels(w, wOff, k, n);
-    boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
-    int span = byColumns ? n : m;
-    int align = byColumns ? SPLIT_ALIGN : 8;
-    int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
-    if (parts <= 1) {
-      if (panels != null) {
-        GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, 0f, w, bOff, c, cOff, ldc);
-      } else {
-        GemmVector.gemm(false, true, m, n, k, a, aOff, lda, w, wOff, k, 0f, w, bOff, c, cOff, ldc);
+    long work = (long) m * n * k;
+    if (!simd || work < SMALL_WORK || m <= NT_MAX_ROWS) { // not the packed kernel: fill C with b, then add
+      for (int r = 0; r < m; r++) {
+        System.arraycopy(w, bOff, c, cOff + r * ldc, n);
       }
+      gemmWeights(simd, threads, packed, m, n, k, a, aOff, lda, w, wOff, 1f, c, cOff, ldc);
       return;
     }
-    Split split = SPLIT.get();
-    split.set(true, InPlace.NONE, byColumns, span, align, false, true, m, n, k, a, aOff, lda, w, wOff, k,
-        0f, c, cOff, ldc);
-    split.prepacked = panels;
-    split.bias = w;
-    split.biasOff = bOff;
-    try {
-      Parallel.run(parts, split);
-    } finally {
-      split.clear();
-    }
+    float[] panels = packed == null ? null : packed.panels(w, wOff, k, n);
+    packedKernel(threads, m, n, k, a, aOff, lda, w, wOff, panels, 0f, w, bOff, c, cOff, ldc);
   }
 
   /** As {@link #gemmWeights(PackedWeights, int, int, int, float[], int, int, float[], int, float, float[], int, int)}, path and threads chosen by the caller (tests). */
@@ -197,19 +176,36 @@ public final class Gemm {
    */
   static void gemmPrepacked(int threads, int m, int n, int k, float[] a, int aOff, int lda, float[] panels,
                             float beta, float[] c, int cOff, int ldc) {
+    packedKernel(threads, m, n, k, a, aOff, lda, null, 0, panels, beta, null, 0, c, cOff, ldc);
+  }
+
+  /**
+   * C(m×n) = A(m×k)·B + beta·C (or + bias when {@code bias} is not null) on the Vector API's packed
+   * kernel, split over the threads as {@link #gemm} splits it. B is {@code panels} packed whole, or, when
+   * that is null, Wᵀ for W (n×k, row stride k) at {@code w[wOff]}, packed per call.
+   */
+  private static void packedKernel(int threads, int m, int n, int k, float[] a, int aOff, int lda, float[] w,
+                                   int wOff, float[] panels, float beta, float[] bias, int biasOff,
+                                   float[] c, int cOff, int ldc) {
     long work = (long) m * n * k;
     boolean byColumns = n >= 2 * SPLIT_ALIGN || n >= m;
     int span = byColumns ? n : m;
     int align = byColumns ? SPLIT_ALIGN : 8;
     int parts = work >= PARALLEL_WORK && threads > 1 ? chunks(span, align, threads) : 1;
     if (parts <= 1) {
-      GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, beta, null, 0, c, cOff, ldc);
+      if (panels != null) {
+        GemmVector.gemmPrepacked(false, m, n, k, a, aOff, lda, panels, n, 0, beta, bias, biasOff, c, cOff, ldc);
+      } else {
+        GemmVector.gemm(false, true, m, n, k, a, aOff, lda, w, wOff, k, beta, bias, biasOff, c, cOff, ldc);
+      }
       return;
     }
     Split split = SPLIT.get();
-    split.set(true, InPlace.NONE, byColumns, span, align, false, false, m, n, k, a, aOff, lda, null, 0, 0,
+    split.set(true, InPlace.NONE, byColumns, span, align, false, true, m, n, k, a, aOff, lda, w, wOff, k,
         beta, c, cOff, ldc);
     split.prepacked = panels;
+    split.bias = bias;
+    split.biasOff = biasOff;
     try {
       Parallel.run(parts, split);
     } finally {
@@ -289,37 +285,22 @@ public final class Gemm {
       if (from >= to) {
         return;
       }
+      // columns [from, to) of op(B) and C, or rows [from, to) of op(A) and C
+      int rows = byColumns ? m : to - from;
+      int cols = byColumns ? to - from : n;
+      int aShift = byColumns ? 0 : transA ? from : from * lda;
+      int bShift = !byColumns ? 0 : transB ? from * ldb : from;
+      int col0 = byColumns ? from : 0;
+      int cShift = byColumns ? from : from * ldc;
       if (prepacked != null) {
-        if (byColumns) {
-          GemmVector.gemmPrepacked(transA, m, to - from, k, a, aOff, lda, prepacked, n, from, beta, bias,
-              biasOff + from, c, cOff + from, ldc);
-        } else {
-          int aShift = transA ? from : from * lda;
-          GemmVector.gemmPrepacked(transA, to - from, n, k, a, aOff + aShift, lda, prepacked, n, 0, beta, bias,
-              biasOff, c, cOff + from * ldc, ldc);
-        }
-        return;
-      }
-      if (bias != null) { // the packed kernel, packing per call (inPlace is NONE)
-        if (byColumns) {
-          int bShift = transB ? from * ldb : from;
-          GemmVector.gemm(transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb, beta, bias,
-              biasOff + from, c, cOff + from, ldc);
-        } else {
-          int aShift = transA ? from : from * lda;
-          GemmVector.gemm(transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb, beta, bias, biasOff,
-              c, cOff + from * ldc, ldc);
-        }
-        return;
-      }
-      if (byColumns) { // columns [from, to) of op(B) and C
-        int bShift = transB ? from * ldb : from;
-        Gemm.run(simd, inPlace, transA, transB, m, to - from, k, a, aOff, lda, b, bOff + bShift, ldb,
-            beta, c, cOff + from, ldc);
-      } else { // rows [from, to) of op(A) and C
-        int aShift = transA ? from : from * lda;
-        Gemm.run(simd, inPlace, transA, transB, to - from, n, k, a, aOff + aShift, lda, b, bOff, ldb,
-            beta, c, cOff + from * ldc, ldc);
+        GemmVector.gemmPrepacked(transA, rows, cols, k, a, aOff + aShift, lda, prepacked, n, col0, beta, bias,
+            biasOff + col0, c, cOff + cShift, ldc);
+      } else if (bias != null) { // the packed kernel, packing per call (inPlace is NONE)
+        GemmVector.gemm(transA, transB, rows, cols, k, a, aOff + aShift, lda, b, bOff + bShift, ldb, beta, bias,
+            biasOff + col0, c, cOff + cShift, ldc);
+      } else {
+        Gemm.run(simd, inPlace, transA, transB, rows, cols, k, a, aOff + aShift, lda, b, bOff + bShift, ldb, beta, c,
+            cOff + cShift, ldc);
       }
     }
   }

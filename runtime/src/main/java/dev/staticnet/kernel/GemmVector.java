@@ -90,26 +90,40 @@ final class GemmVector {
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         packB(bp, 0, transB, b, bOff, ldb, pc, kc, jc, nc);
-        for (int ic = 0; ic < m; ic += MC) {
-          int mc = Math.min(MC, m - ic);
-          boolean inPlace = readsAInPlace(transA, lda);
-          int fullRows = inPlace ? mc / MR * MR : 0;
-          packA(ap, transA, a, aOff, lda, ic + fullRows, mc - fullRows, pc, kc);
-          for (int jr = 0; jr < nc; jr += NR) {
-            int cols = Math.min(NR, nc - jr);
-            for (int ir = 0; ir < mc; ir += MR) {
-              int rows = Math.min(MR, mc - ir);
-              int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-              if (pc == 0) { // C = beta·C (or the bias) when the tile is first written, then k blocks add
-                start(beta, bias, biasOff + jc + jr, c, cIdx, ldc, rows, cols);
-              }
-              if (ir < fullRows) { // op(A) read in place: row r of the panel at r·rs, k step p at p·ps
-                int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
-                tile(kc, a, aIdx, transA ? 1 : lda, transA ? lda : 1, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
-              } else {
-                tile(kc, ap, (ir - fullRows) * kc, 1, MR, bp, jr * kc, c, cIdx, ldc, rows, cols, tile);
-              }
-            }
+        blockTimesPanels(transA, m, nc, pc, kc, a, aOff, lda, ap, bp, 0, beta, bias, biasOff + jc, c, cOff + jc, ldc,
+            tile);
+      }
+    }
+  }
+
+  /**
+   * One k block of the blocked product: C(m × n) += op(A)[0..m, pc..pc+kc]·(the packed block at
+   * {@code bp[block]}, n columns), MC rows of A at a time. Whole MR-row panels of A are read in place,
+   * the rest packed into {@code ap}. At the first k block ({@code pc == 0}) each C tile is started
+   * (beta·C, or the bias) just before its products are added.
+   */
+  private static void blockTimesPanels(boolean transA, int m, int n, int pc, int kc, float[] a, int aOff, int lda,
+                                       float[] ap, float[] bp, int block, float beta, float[] bias, int biasOff,
+                                       float[] c, int cOff, int ldc, float[] tile) {
+    boolean inPlace = readsAInPlace(transA, lda);
+    for (int ic = 0; ic < m; ic += MC) {
+      int mc = Math.min(MC, m - ic);
+      int fullRows = inPlace ? mc / MR * MR : 0;
+      packA(ap, transA, a, aOff, lda, ic + fullRows, mc - fullRows, pc, kc);
+      for (int jr = 0; jr < n; jr += NR) {
+        int cols = Math.min(NR, n - jr);
+        for (int ir = 0; ir < mc; ir += MR) {
+          int rows = Math.min(MR, mc - ir);
+          int cIdx = cOff + (ic + ir) * ldc + jr;
+          if (pc == 0) { // C = beta·C (or the bias) when the tile is first written, then k blocks add
+            start(beta, bias, biasOff + jr, c, cIdx, ldc, rows, cols);
+          }
+          if (ir < fullRows) { // op(A) read in place: row r of the panel at r·rs, k step p at p·ps
+            int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
+            tile(kc, a, aIdx, transA ? 1 : lda, transA ? lda : 1, bp, block + jr * kc, c, cIdx, ldc, rows, cols,
+                tile);
+          } else {
+            tile(kc, ap, (ir - fullRows) * kc, 1, MR, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
           }
         }
       }
@@ -152,30 +166,8 @@ final class GemmVector {
     int nPad = roundUp(packedN, NR);
     for (int pc = 0; pc < k; pc += KC) {
       int kc = Math.min(KC, k - pc);
-      int block = pc * nPad + col0 * kc;
-      for (int ic = 0; ic < m; ic += MC) {
-        int mc = Math.min(MC, m - ic);
-        boolean inPlace = readsAInPlace(transA, lda);
-        int fullRows = inPlace ? mc / MR * MR : 0;
-        packA(ap, transA, a, aOff, lda, ic + fullRows, mc - fullRows, pc, kc);
-        for (int jr = 0; jr < n; jr += NR) {
-          int cols = Math.min(NR, n - jr);
-          for (int ir = 0; ir < mc; ir += MR) {
-            int rows = Math.min(MR, mc - ir);
-            int cIdx = cOff + (ic + ir) * ldc + jr;
-            if (pc == 0) {
-              start(beta, bias, biasOff + jr, c, cIdx, ldc, rows, cols);
-            }
-            if (ir < fullRows) {
-              int aIdx = transA ? aOff + pc * lda + ic + ir : aOff + (ic + ir) * lda + pc;
-              tile(kc, a, aIdx, transA ? 1 : lda, transA ? lda : 1, bp, block + jr * kc, c, cIdx, ldc, rows, cols,
-                  tile);
-            } else {
-              tile(kc, ap, (ir - fullRows) * kc, 1, MR, bp, block + jr * kc, c, cIdx, ldc, rows, cols, tile);
-            }
-          }
-        }
-      }
+      blockTimesPanels(transA, m, n, pc, kc, a, aOff, lda, ap, bp, pc * nPad + col0 * kc, beta, bias, biasOff, c,
+          cOff, ldc, tile);
     }
   }
 

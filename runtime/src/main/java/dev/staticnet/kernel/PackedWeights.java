@@ -28,7 +28,7 @@ public final class PackedWeights {
     version = weightsVersion;
   }
 
-  /** Floats held in packed panels (for the summary's memory figures and tests). */
+  /** Floats held in packed panels (tests). */
   public synchronized long packedFloats() {
     long sum = 0;
     for (int i = 0; i < count; i++) {
@@ -49,10 +49,7 @@ public final class PackedWeights {
       throw new IllegalArgumentException("weight matrix at offset " + wOff + " was packed as " + cols[i] + " x "
           + rows[i] + ", now asked for as " + n + " x " + k);
     }
-    if (packedAt[i] != version || panels[i] == null) {
-      if (panels[i] == null) {
-        panels[i] = new float[GemmVector.packedSize(k, n)];
-      }
+    if (packedAt[i] != version) {
       GemmVector.packWhole(panels[i], true, w, wOff, k, k, n);
       packedAt[i] = version;
     }
@@ -80,6 +77,8 @@ public final class PackedWeights {
     offsets[count] = wOff;
     rows[count] = k;
     cols[count] = n;
+    panels[count] = new float[GemmVector.packedSize(k, n)];
+    packedAt[count] = Long.MIN_VALUE; // never a version: packed on first use
     return count++;
   }
 }
