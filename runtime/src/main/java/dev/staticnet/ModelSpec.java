@@ -56,6 +56,8 @@ public final class ModelSpec {
    * and the first step with parameters): like the input's, it is computed only on request.
    */
   final boolean[] slotOptionalGradient;
+  /** Whether the backward pass's first writer of a slot's gradient assigns it: no zeroing needed. */
+  final boolean[] slotGradientAssigned;
   /** In inference workspaces slot {@code s} shares the array of slot {@code slotInPlaceOf[s]} ({@code s}: its own). */
   final int[] slotInPlaceOf;
   final int paramSize;
@@ -98,6 +100,10 @@ public final class ModelSpec {
     this.slotOptionalGradient = new boolean[slotPerSample.length];
     for (int s : b.optionalGradient) {
       slotOptionalGradient[s] = true;
+    }
+    this.slotGradientAssigned = new boolean[slotPerSample.length];
+    for (int s : b.assignedGradient) {
+      slotGradientAssigned[s] = true;
     }
     this.slotInPlaceOf = new int[slotPerSample.length];
     for (int s = 0; s < slotInPlaceOf.length; s++) {
@@ -163,6 +169,7 @@ public final class ModelSpec {
     private int foldedSize;
     private final List<Integer> foldedAway = new ArrayList<>();
     private final List<Integer> optionalGradient = new ArrayList<>();
+    private final List<Integer> assignedGradient = new ArrayList<>();
     private final Map<Integer, Integer> inPlace = new LinkedHashMap<>();
     private int paramSize;
     private int bufferSize;
@@ -295,6 +302,20 @@ public final class ModelSpec {
             + "first; not the input, the output or a cache)");
       }
       optionalGradient.add(slot);
+      return this;
+    }
+
+    /**
+     * Declares that the first kernel of the backward pass to write {@code slot}'s gradient writes all
+     * of it without reading it (later writers add), so that the gradient buffer is not zeroed before
+     * the pass. The input (slot 0) may be declared; the output may not (the loss writes it).
+     */
+    public Builder assignedGradient(int slot) {
+      if (slot < 0 || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
+        throw new IllegalStateException(network + ": slot " + slot + " cannot have an assigned gradient (declare it "
+            + "first; not the output or a cache)");
+      }
+      assignedGradient.add(slot);
       return this;
     }
 

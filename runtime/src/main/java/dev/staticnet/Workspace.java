@@ -24,6 +24,7 @@ public final class Workspace {
   /** The gradient arrays of optional-gradient slots, attached to {@link #grad} only on request. */
   private final float[][] optionalGradients;
   private final boolean folded;
+  private final boolean[] assigned;
   /** The model's pre-packed weights during an inference call that uses them; otherwise null. */
   PackedWeights packed;
 
@@ -44,6 +45,7 @@ public final class Workspace {
     }
     this.batch = batch;
     this.folded = folded;
+    this.assigned = spec.slotGradientAssigned;
     int n = spec.slots();
     this.act = new float[n][];
     this.grad = training ? new float[n][] : null;
@@ -91,11 +93,15 @@ public final class Workspace {
     }
   }
 
-  /** Zeroes every gradient buffer; backward kernels accumulate into them. */
+  /**
+   * Zeroes the gradient buffers that backward kernels add into. A slot whose first writer assigns
+   * ({@link ModelSpec.Builder#assignedGradient}) is skipped: that kernel writes it whole, on the
+   * thread that then adds into it, instead of every buffer being streamed through memory here first.
+   */
   void zeroGradients() {
-    for (float[] g : grad) {
-      if (g != null) {
-        Arrays.fill(g, 0f);
+    for (int s = 0; s < grad.length; s++) {
+      if (grad[s] != null && !assigned[s]) {
+        Arrays.fill(grad[s], 0f);
       }
     }
   }

@@ -46,6 +46,27 @@ class ModelSpecTest {
   }
 
   @Test
+  void assignedGradientsAreNotZeroedBeforeTheBackwardPass() {
+    ModelSpec spec = builder().slot(1, 5, 0).slot(2, 5, 0).slot(3, 3, 0).assignedGradient(0).assignedGradient(2)
+        .build();
+    Workspace ws = new Workspace(spec, 2, true);
+    ws.computeInputGradient(true);
+    for (float[] g : ws.grad) {
+      java.util.Arrays.fill(g, 7f);
+    }
+    ws.zeroGradients();
+    assertEquals(7f, ws.grad[0][0], "the input's first writer assigns it");
+    assertEquals(0f, ws.grad[1][9]);
+    assertEquals(7f, ws.grad[2][9]);
+    assertEquals(0f, ws.grad[3][5], "the loss writes the output's gradient");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> builder().slot(1, 5, 0).slot(2, 3, 0).assignedGradient(2));
+    assertEquals("t.Net: slot 2 cannot have an assigned gradient (declare it first; not the output or a cache)",
+        e.getMessage());
+    assertThrows(IllegalStateException.class, () -> builder().cache(1, 0, 6).slot(2, 3, 0).assignedGradient(1));
+  }
+
+  @Test
   void layersAndTensorsAreFoundByName() {
     ModelSpec spec = builder().param("fc.weight", 0, 3, 4).layer("fc", "Linear", new int[] {3}, 12).slot(1, 3, 0)
         .build();

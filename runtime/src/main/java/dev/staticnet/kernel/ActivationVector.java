@@ -67,10 +67,10 @@ final class ActivationVector {
     return bound;
   }
 
-  /** {@code dx += y > 0 ? dy : 0} over whole vectors of {@code [0, n)}; returns the elements done. */
-  static int reluBackward(float[] dx, float[] dy, float[] y, int n) {
+  /** {@code dx += y > 0 ? dy : 0} over whole vectors of {@code [off, off + n)}; returns the elements done. */
+  static int reluBackward(float[] dx, float[] dy, float[] y, int off, int n) {
     int bound = S.loopBound(n);
-    for (int i = 0; i < bound; i += S.length()) {
+    for (int i = off; i < off + bound; i += S.length()) {
       VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
       FloatVector g = ZERO.blend(FloatVector.fromArray(S, dy, i), positive); // a blend, not a masked add:
       FloatVector.fromArray(S, dx, i).add(g).intoArray(dx, i);                // AVX2 has no masked add

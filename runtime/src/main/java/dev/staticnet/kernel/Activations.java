@@ -116,43 +116,71 @@ public final class Activations {
    * and GELU read the input x; callers pass both (dx distinct from them).
    */
   public static void backward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int n, float slope) {
+    backward(kind, dx, dy, x, y, n, slope, true);
+  }
+
+  /**
+   * As {@link #backward(Activation, float[], float[], float[], float[], int, float)} when
+   * {@code accumulate}; otherwise dx = act'(x)·dy: every element of dx[0, n) is written and none is
+   * read, with the bits of adding into zeroes. The generated backward pass assigns where it is the first
+   * writer of a gradient, so that the buffer needs no zeroing beforehand.
+   */
+  public static void backward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int n, float slope,
+                              boolean accumulate) {
+    if (kind == Activation.GELU) {
+      GeluSplit split = GeluSplit.prepare(n);
+      if (split == null) {
+        geluBackward(dx, dy, x, 0, n, accumulate);
+      } else {
+        split.y = dx;
+        split.dy = dy;
+        split.x = x;
+        split.accumulate = accumulate;
+        split.start();
+      }
+    } else if (accumulate) {
+      addBackward(kind, dx, dy, x, y, 0, n, slope);
+    } else { // zero a block just before adding into it, while it is in L1: no pass over memory
+      for (int from = 0; from < n; from += ASSIGN_BLOCK) {
+        int to = Math.min(n, from + ASSIGN_BLOCK);
+        java.util.Arrays.fill(dx, from, to, 0f);
+        addBackward(kind, dx, dy, x, y, from, to, slope);
+      }
+    }
+  }
+
+  /** Elements zeroed and then added into at a time by an assigning backward (16 KiB of dx). */
+  private static final int ASSIGN_BLOCK = 4096;
+
+  /** dx += act'(x)·dy over [from, to) for the kinds other than GELU. */
+  private static void addBackward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int from, int to,
+                                  float slope) {
     switch (kind) {
       case NONE:
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           dx[i] += dy[i];
         }
         break;
       case RELU: // PyTorch's threshold_backward: gradient where the output is positive
-        for (int i = Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, n) : 0; i < n; i++) {
+        for (int i = from + (Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, from, to - from) : 0); i < to; i++) {
           dx[i] += y[i] > 0f ? dy[i] : 0f;
         }
         break;
       case LEAKY_RELU:
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           dx[i] += x[i] > 0f ? dy[i] : slope * dy[i];
         }
         break;
       case SIGMOID: // σ' = σ(1 - σ)
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           float s = y[i];
           dx[i] += dy[i] * s * (1f - s);
         }
         break;
       case TANH: // tanh' = 1 - tanh²
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           float t = y[i];
           dx[i] += dy[i] * (1f - t * t);
-        }
-        break;
-      case GELU:
-        GeluSplit split = GeluSplit.prepare(n);
-        if (split == null) {
-          geluBackward(dx, dy, x, 0, n);
-        } else {
-          split.y = dx;
-          split.dy = dy;
-          split.x = x;
-          split.start();
         }
         break;
       default:
@@ -168,17 +196,21 @@ public final class Activations {
   }
 
   /**
-   * dx[i] += dy[i]·GELU'(x[i]) (one rounding) for i in [from, to). The vector path takes blocks: the
+   * dx[i] += dy[i]·GELU'(x[i]) (one rounding) for i in [from, to), into zeroes unless {@code accumulate}. The
+   * vector path takes blocks: the
    * derivatives in one loop, written to a per-thread buffer, the products added in another, so that
    * each loop stays small enough for C2 to keep its vectors in registers (ActivationVector).
    */
-  static void geluBackward(float[] dx, float[] dy, float[] x, int from, int to) {
+  static void geluBackward(float[] dx, float[] dy, float[] x, int from, int to, boolean accumulate) {
     int i = from;
     if (Gemm.SIMD) {
       float[] d = GELU_DERIVATIVES.get();
       while (i < to) {
         int n = Math.min(GELU_BLOCK, to - i);
         int done = ActivationVector.geluDerivative(d, x, i, n);
+        if (!accumulate) { // zeroes the block just before its products land on it, in L1
+          java.util.Arrays.fill(dx, i, i + done, 0f);
+        }
         ActivationVector.addProducts(dx, dy, d, i, done);
         i += done;
         if (done < n) {
@@ -187,7 +219,7 @@ public final class Activations {
       }
     }
     for (; i < to; i++) {
-      dx[i] = Math.fma(dy[i], geluDerivative(x[i]), dx[i]);
+      dx[i] = Math.fma(dy[i], geluDerivative(x[i]), accumulate ? dx[i] : 0f);
     }
   }
 
@@ -249,6 +281,7 @@ public final class Activations {
     private float[] y;
     private float[] dy;
     private float[] x;
+    private boolean accumulate;
     private int n;
 
     /** The calling thread's task for n elements, or null when the call is too small to share. */
@@ -276,7 +309,7 @@ public final class Activations {
       if (dy == null) {
         geluForward(y, x, from, to);
       } else {
-        geluBackward(y, dy, x, from, to);
+        geluBackward(y, dy, x, from, to, accumulate);
       }
     }
   }

@@ -88,6 +88,16 @@ public final class Conv2dKernel {
    */
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params,
                               int wOff, int bOff, ConvGeometry g, int batch) {
+    backward(dx, dparams, dy, x, params, wOff, bOff, g, batch, true);
+  }
+
+  /**
+   * As {@link #backward(float[], float[], float[], float[], float[], int, int, ConvGeometry, int)}, with
+   * dx computed into zeroes unless {@code accumulateDx}: each chunk of samples is zeroed just before its
+   * gradient is added, on the thread that adds it, so that dx needs no zeroing beforehand.
+   */
+  public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params,
+                              int wOff, int bOff, ConvGeometry g, int batch, boolean accumulateDx) {
     checkCommon(x, "x", params, wOff, bOff, g, batch);
     requireLength("dy", dy, (long) batch * g.outSize());
     if (dx != null) {
@@ -106,6 +116,9 @@ public final class Conv2dKernel {
       biasBackward(dparams, bOff, dy, g, batch);
     }
     if (g.isDepthwise()) {
+      if (dx != null && !accumulateDx) {
+        java.util.Arrays.fill(dx, 0, batch * g.inSize(), 0f);
+      }
       ConvDepthwise.backward(dx, dparams, dy, x, params, wOff, g, batch);
       return;
     }
@@ -115,7 +128,7 @@ public final class Conv2dKernel {
     int wc = g.weightCount();
     float[] flipped = dx != null && g.dataGradient != null ? flipWeights(owner.flipped(wc), params, wOff, g) : null;
     if (parts == 1) {
-      backwardRange(dx, dparams, wOff, dy, x, params, wOff, flipped, g, 0, batch, chunk);
+      backwardRange(dx, accumulateDx, dparams, wOff, dy, x, params, wOff, flipped, g, 0, batch, chunk);
       return;
     }
     // Part 0 adds into dparams itself; every other part sums into its own buffer, added below in order.
@@ -125,7 +138,7 @@ public final class Conv2dKernel {
       }
     }
     BatchSplit task = SPLIT.get();
-    task.backward(dx, dparams, dy, x, params, wOff, flipped, g, batch, chunk, owner);
+    task.backward(dx, accumulateDx, dparams, dy, x, params, wOff, flipped, g, batch, chunk, owner);
     try {
       Parallel.run(parts, task);
     } finally {
@@ -148,6 +161,7 @@ public final class Conv2dKernel {
   private static final class BatchSplit implements Parallel.Task {
     private boolean backward;
     private boolean relu;
+    private boolean accumulateDx;
     private float[] y;
     private float[] dx;
     private float[] dparams;
@@ -176,10 +190,11 @@ public final class Conv2dKernel {
       this.chunk = chunk;
     }
 
-    void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params, int wOff, float[] flipped,
-                  ConvGeometry g, int batch, int chunk, ConvScratch owner) {
+    void backward(float[] dx, boolean accumulateDx, float[] dparams, float[] dy, float[] x, float[] params, int wOff,
+                  float[] flipped, ConvGeometry g, int batch, int chunk, ConvScratch owner) {
       this.backward = true;
       this.dx = dx;
+      this.accumulateDx = accumulateDx;
       this.dparams = dparams;
       this.dy = dy;
       this.x = x;
@@ -209,7 +224,7 @@ public final class Conv2dKernel {
       }
       // Part 0 adds into dparams itself, the others into the caller's per-part buffers.
       float[] dw = part == 0 || dparams == null ? dparams : owner.partial(part);
-      backwardRange(dx, dw, part == 0 ? wOff : 0, dy, x, params, wOff, flipped, g, from, to, chunk);
+      backwardRange(dx, accumulateDx, dw, part == 0 ? wOff : 0, dy, x, params, wOff, flipped, g, from, to, chunk);
     }
   }
 
@@ -270,11 +285,16 @@ public final class Conv2dKernel {
   }
 
   /** Samples [from, to) of the backward pass; dW goes to {@code dw[dwOff ..]} (null: skip). */
-  private static void backwardRange(float[] dx, float[] dw, int dwOff, float[] dy, float[] x, float[] params,
-                                    int wOff, float[] flipped, ConvGeometry g, int from, int to, int chunk) {
+  private static void backwardRange(float[] dx, boolean accumulateDx, float[] dw, int dwOff, float[] dy, float[] x,
+                                    float[] params, int wOff, float[] flipped, ConvGeometry g, int from, int to,
+                                    int chunk) {
     ConvScratch scratch = ConvScratch.get();
     for (int n = from; n < to; n += chunk) {
-      backwardChunk(dx, dw, dwOff, dy, x, params, wOff, flipped, g, n, Math.min(chunk, to - n), scratch);
+      int s = Math.min(chunk, to - n);
+      if (dx != null && !accumulateDx) { // the chunk's dx, zeroed here while the adds below follow in cache
+        java.util.Arrays.fill(dx, n * g.inSize(), (n + s) * g.inSize(), 0f);
+      }
+      backwardChunk(dx, dw, dwOff, dy, x, params, wOff, flipped, g, n, s, scratch);
     }
   }
 
@@ -296,8 +316,13 @@ public final class Conv2dKernel {
     int kT = t == null ? 0 : t.colRows();
     int colsT = s * hw;
     boolean direct = g.isPointwise() && s == 1;
-    float[] col = direct ? null : scratch.columns(Math.max(k * cols, flipped == null ? 0 : kT * colsT));
+    boolean wide = dx != null && flipped == null && g.wideColumnGradient;
+    int widePixels = g.outH * g.inW; // a sample's wide columns: outH rows of inW
+    int colsW = s * widePixels;
+    float[] col = direct ? null
+        : scratch.columns(Math.max(k * (wide ? colsW : cols), flipped == null ? 0 : kT * colsT));
     float[] staged = s == 1 ? null : scratch.rows(Math.max(outG * cols, flipped == null ? 0 : inG * colsT));
+    float[] wideDy = wide ? scratch.wideRows(outG * colsW) : null;
     for (int gi = 0; gi < g.groups; gi++) {
       int w = wOff + gi * outG * k;
       int xGroup = n0 * g.inSize() + gi * inG * hw;
@@ -349,10 +374,36 @@ public final class Conv2dKernel {
             }
           }
         }
+      } else if (wide) { // dy rows padded to inW with zeroes, so each tap's adds form one run
+        widenRows(wideDy, dy, dyGroup, g, outG, s);
+        Gemm.gemm(true, false, k, colsW, outG, params, w, k, wideDy, 0, colsW, 0f, col, 0, colsW);
+        for (int j = 0; j < s; j++) {
+          ConvColumns.col2imWide(dx, xGroup + j * g.inSize(), col, j * widePixels, colsW, g);
+        }
       } else {
         Gemm.gemm(true, false, k, cols, outG, params, w, k, dY, dYOff, cols, 0f, col, 0, cols);
         for (int j = 0; j < s; j++) {
           ConvColumns.col2im(dx, xGroup + j * g.inSize(), col, j * p, cols, g);
+        }
+      }
+    }
+  }
+
+  /**
+   * dy (s, outC, outH, outW) of one group → wide (outG, s·outH·inW): each output row followed by
+   * {@code inW − outW} zeroes, so that output (oh, ow) sits at column oh·inW + ow of its sample.
+   */
+  private static void widenRows(float[] wide, float[] dy, int dyGroup, ConvGeometry g, int outG, int s) {
+    int p = g.outSpatial();
+    int samplePixels = g.outH * g.inW;
+    int ld = s * samplePixels;
+    for (int o = 0; o < outG; o++) {
+      for (int j = 0; j < s; j++) {
+        int src = dyGroup + j * g.outSize() + o * p;
+        int dst = o * ld + j * samplePixels;
+        for (int oh = 0; oh < g.outH; oh++, src += g.outW, dst += g.inW) {
+          System.arraycopy(dy, src, wide, dst, g.outW);
+          java.util.Arrays.fill(wide, dst + g.outW, dst + g.inW, 0f);
         }
       }
     }

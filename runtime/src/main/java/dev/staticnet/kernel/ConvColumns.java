@@ -120,6 +120,28 @@ final class ConvColumns {
     }
   }
 
+  /**
+   * col2im for stride 1 and no padding from wide columns: column {@code t = oh·inW + ow} of a sample
+   * ({@code ow < inW}; the entries with {@code ow ≥ outW} are zero). Tap (c, ki, kj) of column t
+   * lands on input element {@code t + ki·dh·inW + kj·dw} of plane c, so each row of col adds into dx
+   * as one contiguous run, through the sample's last real output {@code (outH − 1)·inW + outW}; the
+   * zero entries inside the run add nothing, and the run ends on the plane's last element. The
+   * additions reach each dx element in the order of {@link #col2im}.
+   */
+  static void col2imWide(float[] dx, int dxOff, float[] col, int colOff, int ld, ConvGeometry g) {
+    int inPlane = g.inH * g.inW;
+    int run = (g.outH - 1) * g.inW + g.outW;
+    int r = 0;
+    for (int c = 0; c < g.inPerGroup(); c++) {
+      int plane = dxOff + c * inPlane;
+      for (int ki = 0; ki < g.kh; ki++) {
+        for (int kj = 0; kj < g.kw; kj++, r++) {
+          SeqMath.addInto(dx, plane + ki * g.dh * g.inW + kj * g.dw, col, colOff + r * ld, run); // Vector API
+        }
+      }
+    }
+  }
+
   /** First output column whose tap {@code ow·s + shift} is ≥ 0 (clamped to [0, outW]). */
   static int firstValid(int shift, int s, int outW) {
     int lo = shift >= 0 ? 0 : (-shift + s - 1) / s;

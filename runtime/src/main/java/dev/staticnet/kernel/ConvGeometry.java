@@ -31,6 +31,14 @@ public final class ConvGeometry {
    * backward then uses col2im).
    */
   final ConvGeometry dataGradient;
+  /**
+   * Whether the col2im input gradient runs on wide columns ({@link ConvColumns#col2imWide}): stride
+   * 1, no padding, no {@link #dataGradient}, and output rows short enough ({@code outW <
+   * WIDE_COLUMNS_MAX_OUT_W}) that the plain col2im's row-by-row adds hardly vectorise.
+   */
+  final boolean wideColumnGradient;
+  /** Output rows from this width on are long enough for the plain col2im. */
+  static final int WIDE_COLUMNS_MAX_OUT_W = 32;
 
   /** Creates and validates the geometry; throws {@link IllegalArgumentException} naming what is wrong. */
   public ConvGeometry(int inC, int inH, int inW, int outC, int kh, int kw, int sh, int sw,
@@ -89,6 +97,8 @@ public final class ConvGeometry {
     // col2im only over the output): "same"-style padding, not a "valid" 5×5 on 14×14.
     boolean transposable = sh == 1 && sw == 1 && ph <= dh * (kh - 1) && pw <= dw * (kw - 1)
         && !isPointwise() && !isDepthwise() && (long) inH * inW * 4 <= (long) outH * outW * 5;
+    this.wideColumnGradient = sh == 1 && sw == 1 && ph == 0 && pw == 0 && !transposable && !isPointwise()
+        && !isDepthwise() && outW < inW && outW < WIDE_COLUMNS_MAX_OUT_W;
     this.dataGradient = withDataGradient && transposable
         ? new ConvGeometry(outC, outH, outW, inC, kh, kw, 1, 1, dh * (kh - 1) - ph, dw * (kw - 1) - pw, dh, dw,
             groups, false)

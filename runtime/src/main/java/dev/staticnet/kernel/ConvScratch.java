@@ -12,6 +12,7 @@ final class ConvScratch {
 
   private float[] columns = new float[0];
   private float[] rows = new float[0];
+  private float[] wideRows = new float[0];
   private float[] flipped = new float[0];
   private float[][] partials = new float[0][];
 
@@ -36,6 +37,14 @@ final class ConvScratch {
       rows = new float[size];
     }
     return rows;
+  }
+
+  /** Output gradients widened to the input's row length (the wide col2im), at least {@code size}; contents undefined. */
+  float[] wideRows(int size) {
+    if (wideRows.length < size) {
+      wideRows = new float[size];
+    }
+    return wideRows;
   }
 
   /** The flipped, transposed weights of the input-gradient convolution, at least {@code size} elements. */

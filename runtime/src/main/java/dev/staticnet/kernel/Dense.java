@@ -30,8 +30,17 @@ public final class Dense {
    */
   public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params, int wOff, int bOff,
                               int rows, int in, int out) {
+    backward(dx, dparams, dy, x, params, wOff, bOff, rows, in, out, true);
+  }
+
+  /**
+   * As {@link #backward(float[], float[], float[], float[], float[], int, int, int, int, int)}, with
+   * dx = dy·W (not read, every element written) unless {@code accumulateDx}.
+   */
+  public static void backward(float[] dx, float[] dparams, float[] dy, float[] x, float[] params, int wOff, int bOff,
+                              int rows, int in, int out, boolean accumulateDx) {
     if (dx != null) {
-      Gemm.gemm(false, false, rows, in, out, dy, 0, out, params, wOff, in, 1f, dx, 0, in);
+      Gemm.gemm(false, false, rows, in, out, dy, 0, out, params, wOff, in, accumulateDx ? 1f : 0f, dx, 0, in);
     }
     Gemm.gemm(true, false, out, in, rows, dy, 0, out, x, 0, in, 1f, dparams, wOff, in);
     if (bOff >= 0) {

@@ -23,16 +23,25 @@ public final class Pool2dKernel {
     check(g, batch);
     requireLength("y", y, (long) batch * g.outSize());
     requireLength("x", x, (long) batch * g.inSize());
-    run(Op.MAX_FORWARD, y, null, x, g, batch);
+    run(Op.MAX_FORWARD, y, null, x, g, batch, false);
   }
 
   /** dx[argmax of each window] += dy ; the argmax is recomputed from x. */
   public static void maxBackward(float[] dx, float[] dy, float[] x, PoolGeometry g, int batch) {
+    maxBackward(dx, dy, x, g, batch, true);
+  }
+
+  /**
+   * As {@link #maxBackward(float[], float[], float[], PoolGeometry, int)} when {@code accumulate};
+   * otherwise into zeroes: each plane of dx is zeroed just before its gradients are added, on the
+   * thread that adds them (so the buffer needs no zeroing beforehand).
+   */
+  public static void maxBackward(float[] dx, float[] dy, float[] x, PoolGeometry g, int batch, boolean accumulate) {
     check(g, batch);
     requireLength("dx", dx, (long) batch * g.inSize());
     requireLength("dy", dy, (long) batch * g.outSize());
     requireLength("x", x, (long) batch * g.inSize());
-    run(Op.MAX_BACKWARD, dx, dy, x, g, batch);
+    run(Op.MAX_BACKWARD, dx, dy, x, g, batch, accumulate);
   }
 
   /** y = (sum of each window's real elements) / (kh·kw): padded zeros count in the divisor. */
@@ -40,34 +49,57 @@ public final class Pool2dKernel {
     check(g, batch);
     requireLength("y", y, (long) batch * g.outSize());
     requireLength("x", x, (long) batch * g.inSize());
-    run(Op.AVG_FORWARD, y, null, x, g, batch);
+    run(Op.AVG_FORWARD, y, null, x, g, batch, false);
   }
 
   /** dx[window] += dy / (kh·kw) for every real element of each window. */
   public static void avgBackward(float[] dx, float[] dy, PoolGeometry g, int batch) {
+    avgBackward(dx, dy, g, batch, true);
+  }
+
+  /** As {@link #avgBackward(float[], float[], PoolGeometry, int)}, into zeroes unless {@code accumulate} (as max). */
+  public static void avgBackward(float[] dx, float[] dy, PoolGeometry g, int batch, boolean accumulate) {
     check(g, batch);
     requireLength("dx", dx, (long) batch * g.inSize());
     requireLength("dy", dy, (long) batch * g.outSize());
-    run(Op.AVG_BACKWARD, dx, dy, null, g, batch);
+    run(Op.AVG_BACKWARD, dx, dy, null, g, batch, accumulate);
   }
 
   /**
    * Runs {@code op} over every (sample, channel) plane, split into contiguous plane ranges over the
    * workers when the call is large: planes are independent, each writes only its own outputs.
    */
-  private static void run(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int batch) {
+  private static void run(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int batch, boolean accumulate) {
     int planes = batch * g.c;
     int parts = (long) batch * g.inSize() < PARALLEL_ELEMENTS ? 1 : Math.min(planes, Parallel.threads());
     if (parts <= 1) {
-      planes(op, out, dy, x, g, 0, planes);
+      planes(op, out, dy, x, g, 0, planes, accumulate);
       return;
     }
     PlaneSplit task = SPLIT.get();
-    task.set(op, out, dy, x, g, planes);
+    task.set(op, out, dy, x, g, planes, accumulate);
     try {
       Parallel.run(parts, task);
     } finally {
-      task.set(null, null, null, null, null, 0);
+      task.set(null, null, null, null, null, 0, false);
+    }
+  }
+
+  /**
+   * Planes [from, to) of one call. A backward that does not accumulate zeroes each plane of dx just
+   * before adding into it, while the plane is in L1 (the windows may overlap or leave gaps).
+   */
+  private static void planes(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int from, int to,
+                             boolean accumulate) {
+    boolean zeroFirst = !accumulate && (op == Op.MAX_BACKWARD || op == Op.AVG_BACKWARD);
+    if (!zeroFirst) {
+      planes(op, out, dy, x, g, from, to);
+      return;
+    }
+    int plane = g.h * g.w;
+    for (int pl = from; pl < to; pl++) {
+      java.util.Arrays.fill(out, pl * plane, (pl + 1) * plane, 0f);
+      planes(op, out, dy, x, g, pl, pl + 1);
     }
   }
 
@@ -90,21 +122,23 @@ public final class Pool2dKernel {
     private float[] x;
     private PoolGeometry g;
     private int planes;
+    private boolean accumulate;
 
-    void set(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int planes) {
+    void set(Op op, float[] out, float[] dy, float[] x, PoolGeometry g, int planes, boolean accumulate) {
       this.op = op;
       this.out = out;
       this.dy = dy;
       this.x = x;
       this.g = g;
       this.planes = planes;
+      this.accumulate = accumulate;
     }
 
     @Override
     public void run(int part, int parts) {
       int from = (int) ((long) planes * part / parts);
       int to = (int) ((long) planes * (part + 1) / parts);
-      planes(op, out, dy, x, g, from, to);
+      planes(op, out, dy, x, g, from, to, accumulate);
     }
   }
 

@@ -263,7 +263,7 @@ class ActivationsTest {
     }
     ActivationVector.relu(v, x, n);
     float[] dr = dy.clone();
-    ActivationVector.reluBackward(dr, dy, v, n);
+    ActivationVector.reluBackward(dr, dy, v, 0, n);
     for (int i = 0; i < done; i++) {
       assertEquals(Math.max(x[i], 0f), v[i], 0f, "relu " + x[i]);
       assertEquals(v[i] > 0f ? 2 * dy[i] : dy[i], dr[i], 0f, "relu' " + x[i]);

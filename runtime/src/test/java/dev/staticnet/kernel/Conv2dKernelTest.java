@@ -184,6 +184,14 @@ class Conv2dKernelTest {
     compareBackward(rng, new ConvGeometry(16, 20, 20, 16, 3, 3, 2, 2, 1, 1, 1, 1, 16), 4);
     compareBackward(rng, new ConvGeometry(12, 11, 13, 12, 3, 2, 2, 1, 1, 1, 2, 1, 4), 6);
     compareBackward(rng, new ConvGeometry(12, 11, 13, 12, 3, 2, 1, 1, 2, 1, 2, 1, 4), 6);
+    // the wide-column col2im: LeNet's c3, and groups with dilation over several chunks and both threads
+    ConvGeometry[] wide = {new ConvGeometry(6, 14, 14, 16, 5, 5, 1, 1, 0, 0, 1, 1, 1),
+        new ConvGeometry(4, 12, 13, 6, 3, 2, 1, 1, 0, 0, 2, 3, 2), new ConvGeometry(3, 7, 39, 5, 2, 9, 1, 1, 0, 0, 1, 1, 1)};
+    for (ConvGeometry g : wide) {
+      assertTrue(g.wideColumnGradient, g + " takes the wide col2im");
+      compareBackward(rng, g, 37);
+    }
+    assertTrue(!new ConvGeometry(3, 7, 60, 5, 2, 9, 1, 1, 0, 0, 1, 1, 1).wideColumnGradient, "long rows: plain col2im");
     assertTrue(checked > 200, "too few valid random geometries: " + checked);
   }
 
@@ -220,6 +228,7 @@ class Conv2dKernelTest {
     gradientCheck(rng, new ConvGeometry(4, 6, 6, 2, 1, 1, 2, 2, 0, 0, 1, 1, 1), 2, false); // 1×1 stride 2
     gradientCheck(rng, new ConvGeometry(4, 8, 8, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1), 8, true); // threads + chunks
     gradientCheck(rng, new ConvGeometry(2, 16, 16, 4, 3, 3, 1, 1, 2, 2, 2, 2, 1), 3, true); // one sample per GEMM
+    gradientCheck(rng, new ConvGeometry(3, 7, 9, 2, 3, 4, 1, 1, 0, 0, 1, 1, 1), 2, true); // wide col2im
   }
 
   private static void gradientCheck(Random rng, ConvGeometry g, int batch, boolean bias) {

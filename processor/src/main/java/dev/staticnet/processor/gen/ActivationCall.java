@@ -1,5 +1,7 @@
 package dev.staticnet.processor.gen;
 
+import com.palantir.javapoet.CodeBlock;
+
 /** Calls of {@code Activations.forward/backward} for standalone, fused and post-residual activations. */
 final class ActivationCall {
   private ActivationCall() {}
@@ -31,8 +33,10 @@ final class ActivationCall {
         y, x, n, slope);
   }
 
-  static void backward(Pass p, String activation, String dx, String dy, String x, String y, String n, String slope) {
-    p.statement("$T.backward($T.$L, $L, $L, $L, $L, $L, $L)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
-        activation, dx, dy, x, y, n, slope);
+  /** @param write {@link Pass#gradientWrite} of dx's slot */
+  static void backward(Pass p, String activation, String dx, String dy, String x, String y, String n, String slope,
+      CodeBlock write) {
+    p.statement("$T.backward($T.$L, $L, $L, $L, $L, $L, $L$L)", RuntimeTypes.ACTIVATIONS, RuntimeTypes.ACTIVATION,
+        activation, dx, dy, x, y, n, slope, write);
   }
 }

@@ -52,7 +52,7 @@ final class ActivationCode implements StepCode {
     String y = p.act(op.out());
     String dx = p.grad(op.in());
     boolean guarded = p.guardInputGradient(op.in());
-    ActivationCall.backward(p, activation, dx, dy, x, y, n, slope);
+    ActivationCall.backward(p, activation, dx, dy, x, y, n, slope, p.gradientWrite(op.in()));
     if (guarded) {
       p.end();
     }

@@ -167,12 +167,13 @@ final class Conv2dCode implements StepCode {
       String pre = p.act(op.pre());
       String y = p.act(op.out());
       String dPre = p.grad(op.pre());
-      ActivationCall.backward(p, activation, dPre, dy, pre, y, "batch * " + geometry + ".outSize()", slope);
+      ActivationCall.backward(p, activation, dPre, dy, pre, y, "batch * " + geometry + ".outSize()", slope,
+          p.gradientWrite(op.pre()));
       dy = dPre;
     }
     String x = p.act(op.in());
     String dx = p.grad(op.in());
-    p.statement("$T.backward($L, grads, $L, $L, params, $L, $L, $L, batch)", RuntimeTypes.CONV2D, dx, dy, x, weight(),
-        bias(), geometry);
+    p.statement("$T.backward($L, grads, $L, $L, params, $L, $L, $L, batch$L)", RuntimeTypes.CONV2D, dx, dy, x, weight(),
+        bias(), geometry, p.gradientWrite(op.in()));
   }
 }

@@ -101,12 +101,13 @@ final class LinearCode implements StepCode {
       String pre = p.act(op.pre());
       String y = p.act(op.out());
       String dPre = p.grad(op.pre());
-      ActivationCall.backward(p, activation, dPre, dy, pre, y, StepCode.rows(positions) + " * " + out, slope);
+      ActivationCall.backward(p, activation, dPre, dy, pre, y, StepCode.rows(positions) + " * " + out, slope,
+          p.gradientWrite(op.pre()));
       dy = dPre;
     }
     String x = p.act(op.in());
     String dx = p.grad(op.in());
-    p.statement("$T.backward($L, grads, $L, $L, params, $L, $L, $L, $L, $L)", RuntimeTypes.DENSE, dx, dy, x, weight(),
-        bias(), StepCode.rows(positions), in, out);
+    p.statement("$T.backward($L, grads, $L, $L, params, $L, $L, $L, $L, $L$L)", RuntimeTypes.DENSE, dx, dy, x, weight(),
+        bias(), StepCode.rows(positions), in, out, p.gradientWrite(op.in()));
   }
 }

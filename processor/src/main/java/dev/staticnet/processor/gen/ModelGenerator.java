@@ -58,6 +58,8 @@ public final class ModelGenerator {
       codes.add(code);
     }
 
+    GradientWrites gradientWrites = new GradientWrites(plan.slots.size() - 1);
+    List<MethodSpec> passes = passes(plan, codes, gradientWrites); // before SPEC, which lists the assigned gradients
     ClassName networkType = networkType(network);
     StepMethodsWriter steps = new StepMethodsWriter();
     TypeSpec.Builder type = TypeSpec.classBuilder(network.generatedName())
@@ -75,7 +77,7 @@ public final class ModelGenerator {
             .initializer("$S", summaryText)
             .build())
         .addField(FieldSpec.builder(RuntimeTypes.MODEL_SPEC, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(SpecWriter.write(plan))
+            .initializer(SpecWriter.write(plan, gradientWrites.assigned()))
             .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("A model with every parameter initialised from {@code seed}: the same seed gives the same "
@@ -86,7 +88,7 @@ public final class ModelGenerator {
             .build())
         .addMethod(initialise(codes))
         .addMethods(computeFoldedParams(plan, codes))
-        .addMethods(passes(plan, codes))
+        .addMethods(passes)
         .addMethods(steps.stepMethods(network.steps()))
         .addTypes(steps.blockViews());
     if (network.element() != null) {
@@ -136,28 +138,41 @@ public final class ModelGenerator {
   }
 
   /** The forward and backward methods, split per top-level step when one method would be too long. */
-  private static List<MethodSpec> passes(NetworkPlan plan, List<StepCode> codes) {
+  private static List<MethodSpec> passes(NetworkPlan plan, List<StepCode> codes, GradientWrites gradientWrites) {
     if (codes.size() <= MAX_OPS_PER_METHOD) {
       return List.of(
-          pass(plan, "forward", Modifier.PROTECTED, true, codes, 0, codes.size()).addAnnotation(Override.class).build(),
-          pass(plan, "backward", Modifier.PROTECTED, false, codes, 0, codes.size()).addAnnotation(Override.class).build());
+          pass(plan, "forward", Modifier.PROTECTED, null, codes, 0, codes.size()).addAnnotation(Override.class).build(),
+          pass(plan, "backward", Modifier.PROTECTED, gradientWrites, codes, 0, codes.size())
+              .addAnnotation(Override.class).build());
     }
     Names names = new Names("forward", "backward", "initialise");
     for (Node step : plan.network.steps()) {
       names.unique(Names.lastSegment(step.path()));
     }
+    List<Integer> starts = plan.topLevelStart;
+    int steps = starts.size();
+    String[] forwardNames = new String[steps];
+    String[] backwardNames = new String[steps];
+    for (int s = 0; s < steps; s++) {
+      String suffix = Names.gradient(Names.variable(plan.network.steps().get(s).path())).substring(1);
+      forwardNames[s] = names.unique("forward" + suffix);
+      backwardNames[s] = names.unique("backward" + suffix);
+    }
+    MethodSpec.Builder[] forwards = new MethodSpec.Builder[steps];
+    MethodSpec.Builder[] backwards = new MethodSpec.Builder[steps];
+    for (int s = 0; s < steps; s++) {
+      forwards[s] = pass(plan, forwardNames[s], Modifier.PRIVATE, null, codes, starts.get(s), end(starts, s, codes));
+    }
+    for (int s = steps - 1; s >= 0; s--) { // the backward pass's order, which gradientWrites follows
+      backwards[s] = pass(plan, backwardNames[s], Modifier.PRIVATE, gradientWrites, codes, starts.get(s),
+          end(starts, s, codes));
+    }
     List<MethodSpec> forwardParts = new ArrayList<>();
     List<MethodSpec> backwardParts = new ArrayList<>();
-    List<Integer> starts = plan.topLevelStart;
-    for (int s = 0; s < starts.size(); s++) {
-      int from = starts.get(s);
-      int to = s + 1 < starts.size() ? starts.get(s + 1) : codes.size();
-      String suffix = Names.gradient(Names.variable(plan.network.steps().get(s).path())).substring(1);
-      MethodSpec.Builder f = pass(plan, names.unique("forward" + suffix), Modifier.PRIVATE, true, codes, from, to);
-      MethodSpec.Builder b = pass(plan, names.unique("backward" + suffix), Modifier.PRIVATE, false, codes, from, to);
-      if (f != null) {
-        forwardParts.add(f.build());
-        backwardParts.add(b.build());
+    for (int s = 0; s < steps; s++) {
+      if (forwards[s] != null) {
+        forwardParts.add(forwards[s].build());
+        backwardParts.add(backwards[s].build());
       }
     }
     MethodSpec.Builder forward = signature("forward", Modifier.PROTECTED).addAnnotation(Override.class);
@@ -176,18 +191,26 @@ public final class ModelGenerator {
     return methods;
   }
 
+  /** The end of top-level step {@code s}'s operations in {@code codes}. */
+  private static int end(List<Integer> starts, int s, List<StepCode> codes) {
+    return s + 1 < starts.size() ? starts.get(s + 1) : codes.size();
+  }
+
   /**
-   * One pass over {@code codes[from, to)}: forward in order or backward in reverse. {@code null} if
-   * those steps write no code.
+   * One pass over {@code codes[from, to)}: forward in order, or backward in reverse when
+   * {@code gradientWrites} (the backward pass's record so far) is given. {@code null} if those steps
+   * write no code.
    */
-  private static MethodSpec.Builder pass(NetworkPlan plan, String name, Modifier visibility, boolean forward, List<StepCode> codes,
-      int from, int to) {
-    Pass pass = new Pass(plan.optionalGradients);
+  private static MethodSpec.Builder pass(NetworkPlan plan, String name, Modifier visibility,
+      GradientWrites gradientWrites, List<StepCode> codes, int from, int to) {
+    boolean forward = gradientWrites == null;
+    Pass pass = new Pass(plan.optionalGradients, gradientWrites);
     for (int k = 0; k < to - from; k++) {
       StepCode code = codes.get(forward ? from + k : to - 1 - k);
       if (k > 0) {
         pass.blankLine();
       }
+      pass.beginStep();
       pass.comment("$L", code.description());
       if (forward) {
         code.forward(pass);

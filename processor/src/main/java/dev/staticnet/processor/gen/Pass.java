@@ -22,10 +22,42 @@ final class Pass {
   private final List<CodeBlock> pending = new ArrayList<>();
   private boolean statements;
   private final Set<Integer> optionalGradients;
+  private final GradientWrites gradientWrites;
 
-  /** @param optionalGradients slots whose gradient, like the input's, is {@code null} unless requested */
-  Pass(Set<Integer> optionalGradients) {
+  /**
+   * @param optionalGradients slots whose gradient, like the input's, is {@code null} unless requested
+   * @param gradientWrites    for a backward pass, the gradients used so far; {@code null} for a forward pass
+   */
+  Pass(Set<Integer> optionalGradients, GradientWrites gradientWrites) {
     this.optionalGradients = optionalGradients;
+    this.gradientWrites = gradientWrites;
+  }
+
+  /** Called before each step's statements. */
+  void beginStep() {
+    if (gradientWrites != null) {
+      gradientWrites.beginStep();
+    }
+  }
+
+  /**
+   * Whether the statement about to write {@code slot}'s gradient is its first writer in the backward
+   * pass, which then assigns it whole ({@code GradientWrite.ASSIGN}); see {@link GradientWrites}.
+   */
+  boolean assignsGradient(Slot slot) {
+    if (gradientWrites == null) {
+      throw new IllegalStateException("gradients are written in the backward pass only");
+    }
+    return gradientWrites.assigns(slot);
+  }
+
+  /**
+   * The last argument of a kernel call about to write {@code slot}'s gradient: {@code ,
+   * GradientWrite.ASSIGN} when it is the first writer ({@link #assignsGradient}), else nothing (the
+   * kernels' shorter overloads add).
+   */
+  CodeBlock gradientWrite(Slot slot) {
+    return assignsGradient(slot) ? CodeBlock.of(", $T.ASSIGN", RuntimeTypes.GRADIENT_WRITE) : CodeBlock.of("");
   }
 
   /** The activation array of a slot. */
@@ -38,6 +70,9 @@ final class Pass {
   String grad(Slot s) {
     if (s.cache()) {
       throw new IllegalArgumentException("cache slot " + s.variable() + " has no gradient");
+    }
+    if (gradientWrites != null) {
+      gradientWrites.use(s.index());
     }
     declare(s.gradientVariable(), "ws.grad[" + s.index() + "]");
     return s.gradientVariable();

@@ -67,9 +67,11 @@ final class PoolCode implements StepCode {
     String x = max ? p.act(op.in()) : null;
     boolean guarded = p.guardInputGradient(op.in());
     if (max) {
-      p.statement("$T.maxBackward($L, $L, $L, $L, batch)", RuntimeTypes.POOL2D, dx, dy, x, geometry);
+      p.statement("$T.maxBackward($L, $L, $L, $L, batch$L)", RuntimeTypes.POOL2D, dx, dy, x, geometry,
+          p.gradientWrite(op.in()));
     } else {
-      p.statement("$T.avgBackward($L, $L, $L, batch)", RuntimeTypes.POOL2D, dx, dy, geometry);
+      p.statement("$T.avgBackward($L, $L, $L, batch$L)", RuntimeTypes.POOL2D, dx, dy, geometry,
+          p.gradientWrite(op.in()));
     }
     if (guarded) {
       p.end();

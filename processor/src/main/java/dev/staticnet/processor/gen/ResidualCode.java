@@ -54,7 +54,7 @@ final class ResidualCode implements StepCode {
       String dOut = p.grad(op.out());
       String sum = p.act(op.sum());
       String out = p.act(op.out());
-      ActivationCall.backward(p, activation, dSum, dOut, sum, out, n, slope);
+      ActivationCall.backward(p, activation, dSum, dOut, sum, out, n, slope, p.gradientWrite(op.sum()));
     }
     accumulate(p, op.body(), dSum);
     accumulate(p, op.shortcut(), dSum);

@@ -30,6 +30,7 @@ final class RuntimeTypes {
   static final ClassName BATCH_NORM_FOLDING = ClassName.get(KERNEL, "BatchNormFolding");
   static final ClassName DROPOUT = ClassName.get(KERNEL, "DropoutKernel");
   static final ClassName TENSORS = ClassName.get(KERNEL, "Tensors");
+  static final ClassName GRADIENT_WRITE = ClassName.get(KERNEL, "GradientWrite");
   static final ClassName CONV2D = ClassName.get(KERNEL, "Conv2dKernel");
   static final ClassName CONV_GEOMETRY = ClassName.get(KERNEL, "ConvGeometry");
   static final ClassName POOL2D = ClassName.get(KERNEL, "Pool2dKernel");

@@ -3,6 +3,7 @@ package dev.staticnet.processor.gen;
 import com.palantir.javapoet.CodeBlock;
 import dev.staticnet.processor.model.Dims;
 import dev.staticnet.processor.model.NetworkModel;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -12,7 +13,8 @@ import java.util.StringJoiner;
 final class SpecWriter {
   private SpecWriter() {}
 
-  static CodeBlock write(NetworkPlan plan) {
+  /** @param assignedGradients slots whose gradient the backward pass's first writer assigns (not zeroed) */
+  static CodeBlock write(NetworkPlan plan, Set<Integer> assignedGradients) {
     NetworkModel network = plan.network;
     CodeBlock.Builder b = CodeBlock.builder();
     b.add("$T.builder($S, $T.of($L), $T.of($L), $T.$L, $T.$L)\n", RuntimeTypes.MODEL_SPEC, network.qualifiedName(),
@@ -46,6 +48,9 @@ final class SpecWriter {
     }
     for (int slot : plan.optionalGradients) {
       b.add(".optionalGradient($L) // $L\n", slot, plan.slots.get(slot).variable());
+    }
+    for (int slot : assignedGradients) {
+      b.add(".assignedGradient($L) // $L\n", slot, plan.slots.get(slot).gradientVariable());
     }
     for (String step : plan.batchStatisticsSteps) {
       b.add(".batchStatistics($S)\n", step);

@@ -1,6 +1,7 @@
 package dev.staticnet.processor.gen;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -44,7 +45,8 @@ class ModelGeneratorTest {
     assertContains(src, "// fc1: Linear + ReLU (B, 784) -> (B, 500)");
     assertContains(src, "Dense.forward(ws.packedWeights(), fc1Pre, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);");
     assertContains(src, "Activations.forward(Activation.RELU, fc1, fc1Pre, batch * FC1_OUT, 0f);");
-    assertContains(src, "Dense.backward(dX, grads, dFc1Pre, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT);");
+    assertContains(src, "Dense.backward(dX, grads, dFc1Pre, x, params, FC1_WEIGHT, FC1_BIAS, batch, FC1_IN, FC1_OUT, "
+        + "GradientWrite.ASSIGN);");
     assertContains(src, ".labels(1, 10)");
     assertContains(src, ".param(\"fc1.weight\", FC1_WEIGHT, 500, 784)");
     assertContains(src, "return SPEC.layer(\"fc1\");");
@@ -109,7 +111,8 @@ class ModelGeneratorTest {
   void inputGradientIsGuardedForKernelsThatNeedAnArray() {
     NetworkModel net = new TestNetworks("ActFirst", "MSE", 3).elementwise("act", StepKind.TANH).build();
     String src = generate(net);
-    assertContains(src, "if (dX != null) {\n      Activations.backward(Activation.TANH, dX, dAct, x, act, batch * ACT_SIZE, 0f);");
+    assertContains(src, "if (dX != null) {\n      Activations.backward(Activation.TANH, dX, dAct, x, act, batch * ACT_SIZE, 0f, "
+        + "GradientWrite.ASSIGN);");
   }
 
   @Test
@@ -127,6 +130,9 @@ class ModelGeneratorTest {
     assertTrue(!src.contains("forwardFlat3("), "a view-only step has no method");
     assertTrue(src.indexOf("backwardFc29(ws, training);") < src.indexOf("backwardFc28(ws, training);"),
         "backward runs the steps in reverse");
+    // each step's methods are written in the backward pass's order, so every step's gradients are
+    // assigned by their one writer: the activation's and the Dense input's, 30 times
+    assertEquals(60, src.split("GradientWrite.ASSIGN", -1).length - 1, "assigning writers");
     assertThat(compile(net, "package com.example; import dev.staticnet.*; public interface Deep extends Model {"
         + methods + " }")).succeededWithoutWarnings();
   }
