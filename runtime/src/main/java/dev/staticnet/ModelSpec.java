@@ -60,6 +60,10 @@ public final class ModelSpec {
   final boolean[] slotGradientAssigned;
   /** In inference workspaces slot {@code s} shares the array of slot {@code slotInPlaceOf[s]} ({@code s}: its own). */
   final int[] slotInPlaceOf;
+  /** In training workspaces slot {@code s}'s activations share the array of slot {@code slotTrainingInPlaceOf[s]}. */
+  final int[] slotTrainingInPlaceOf;
+  /** In training workspaces slot {@code s}'s gradient shares the array of slot {@code slotGradientOf[s]}. */
+  final int[] slotGradientOf;
   final int paramSize;
   final int bufferSize;
   final int counterSize;
@@ -105,15 +109,23 @@ public final class ModelSpec {
     for (int s : b.assignedGradient) {
       slotGradientAssigned[s] = true;
     }
-    this.slotInPlaceOf = new int[slotPerSample.length];
-    for (int s = 0; s < slotInPlaceOf.length; s++) {
-      Integer of = b.inPlace.get(s);
-      slotInPlaceOf[s] = of == null ? s : slotInPlaceOf[of];
-    }
+    this.slotInPlaceOf = resolve(b.inPlace, slotPerSample.length);
+    this.slotTrainingInPlaceOf = resolve(b.trainingInPlace, slotPerSample.length);
+    this.slotGradientOf = resolve(b.sharedGradient, slotPerSample.length);
     this.paramSize = b.paramSize;
     this.bufferSize = b.bufferSize;
     this.counterSize = b.counterSize;
     this.summary = b.summary;
+  }
+
+  /** For each slot, the slot whose array it uses: itself, or the end of its chain of {@code sharing[s] < s}. */
+  private static int[] resolve(Map<Integer, Integer> sharing, int slots) {
+    int[] of = new int[slots];
+    for (int s = 0; s < slots; s++) {
+      Integer earlier = sharing.get(s);
+      of[s] = earlier == null ? s : of[earlier];
+    }
+    return of;
   }
 
   /** Starts a spec for the network with the given binary name. */
@@ -171,6 +183,8 @@ public final class ModelSpec {
     private final List<Integer> optionalGradient = new ArrayList<>();
     private final List<Integer> assignedGradient = new ArrayList<>();
     private final Map<Integer, Integer> inPlace = new LinkedHashMap<>();
+    private final Map<Integer, Integer> trainingInPlace = new LinkedHashMap<>();
+    private final Map<Integer, Integer> sharedGradient = new LinkedHashMap<>();
     private int paramSize;
     private int bufferSize;
     private int counterSize;
@@ -325,14 +339,40 @@ public final class ModelSpec {
      * workspaces keep them apart for the backward pass.
      */
     public Builder inPlace(int slot, int of) {
+      checkSameSizeEarlier(slot, of, "run in place over");
+      inPlace.put(slot, of);
+      return this;
+    }
+
+    /**
+     * Declares that {@code slot}, the output of an activation whose derivative reads only its output,
+     * overwrites its pre-activation {@code of} in training workspaces too (nothing else reads
+     * {@code of}, in either pass).
+     */
+    public Builder trainingInPlace(int slot, int of) {
+      checkSameSizeEarlier(slot, of, "run in place over");
+      trainingInPlace.put(slot, of);
+      return this;
+    }
+
+    /**
+     * Declares that the gradients of {@code slot}, an activation's output, and of its pre-activation
+     * {@code of} are one array in training workspaces: the activation's backward assigns d(of) in
+     * place over d(slot), which no one reads afterwards.
+     */
+    public Builder sharedGradient(int slot, int of) {
+      checkSameSizeEarlier(slot, of, "share its gradient with");
+      sharedGradient.put(slot, of);
+      return this;
+    }
+
+    private void checkSameSizeEarlier(int slot, int of, String what) {
       if (of < 1 || of >= slot || slot >= slotPerSample.size() || !slotHasGradient.get(of)
           || !slotHasGradient.get(slot) || slotPerSample.get(of).intValue() != slotPerSample.get(slot).intValue()
           || slotFixed.get(of).intValue() != slotFixed.get(slot).intValue()) {
-        throw new IllegalStateException(network + ": slot " + slot + " cannot run in place over slot " + of
+        throw new IllegalStateException(network + ": slot " + slot + " cannot " + what + " slot " + of
             + " (an earlier activation slot of the same size, not the input)");
       }
-      inPlace.put(slot, of);
-      return this;
     }
 
     /** The compile-time summary table. */
@@ -354,6 +394,12 @@ public final class ModelSpec {
         if (foldedAway.contains(e.getKey()) || foldedAway.contains(e.getValue())) {
           throw new IllegalStateException(network + ": slot " + e.getKey() + " runs in place over slot "
               + e.getValue() + ", but one of them is folded away");
+        }
+      }
+      for (Map.Entry<Integer, Integer> e : sharedGradient.entrySet()) {
+        if (optionalGradient.contains(e.getKey()) || optionalGradient.contains(e.getValue())) {
+          throw new IllegalStateException(network + ": slots " + e.getKey() + " and " + e.getValue()
+              + " share a gradient array, but one of them has an optional gradient");
         }
       }
       return new ModelSpec(this);

@@ -35,8 +35,10 @@ public final class Workspace {
 
   /**
    * @param training with gradient buffers, every activation in its own array (the backward pass
-   *     reads them); otherwise an inference workspace, where element-wise steps declared
-   *     {@link ModelSpec.Builder#inPlace in place} share their input's array
+   *     reads them) but those declared {@link ModelSpec.Builder#trainingInPlace in place in training},
+   *     gradients shared where {@link ModelSpec.Builder#sharedGradient declared}; otherwise an
+   *     inference workspace, where element-wise steps declared {@link ModelSpec.Builder#inPlace in
+   *     place} share their input's array
    * @param folded   for the folded inference pass: slots it never touches are left {@code null}
    */
   Workspace(ModelSpec spec, int batch, boolean training, boolean folded) {
@@ -55,10 +57,11 @@ public final class Workspace {
         continue;
       }
       int size = Math.addExact(Math.multiplyExact(batch, spec.slotPerSample[s]), spec.slotFixed[s]);
-      int shared = spec.slotInPlaceOf[s];
-      act[s] = training || shared == s ? new float[size] : act[shared];
+      int shared = training ? spec.slotTrainingInPlaceOf[s] : spec.slotInPlaceOf[s];
+      act[s] = shared == s ? new float[size] : act[shared];
       if (training && spec.slotHasGradient[s]) {
-        grad[s] = new float[size];
+        int sharedGradient = spec.slotGradientOf[s];
+        grad[s] = sharedGradient == s ? new float[size] : grad[sharedGradient];
         if (spec.slotOptionalGradient[s]) {
           optionalGradients[s] = grad[s];
         }

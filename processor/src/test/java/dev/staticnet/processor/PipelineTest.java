@@ -82,8 +82,8 @@ class PipelineTest {
           {"name": "flat", "kind": "Flatten", "output": [8], "parameters": 0},
           {"name": "fc", "kind": "Linear", "output": [3], "parameters": 27}],
          "memory": {"parameterBytes": 188, "bufferBytes": 0, "foldedBytes": 0,
-          "trainingWorkspaceBytesPerSample": 216, "trainingWorkspaceBytesFixed": 0,
-          "inferenceWorkspaceBytesPerSample": 76, "inferenceWorkspaceBytesFixed": 0, "foldedInferenceWorkspaceBytesPerSample": 76}}
+          "trainingWorkspaceBytesPerSample": 152, "trainingWorkspaceBytesFixed": 0,
+          "inferenceWorkspaceBytesPerSample": 44, "inferenceWorkspaceBytesFixed": 0, "foldedInferenceWorkspaceBytesPerSample": 44}}
         """);
     assertThat(w.text("Small")).isEqualTo("""
         test.Small
@@ -98,7 +98,7 @@ class PipelineTest {
         output 3
         trainable parameters: 47
         parameter bytes: 188 (+ 188 for gradients when training)
-        workspace bytes per sample: training 216, inference 76
+        workspace bytes per sample: training 152, inference 44
         """);
   }
 

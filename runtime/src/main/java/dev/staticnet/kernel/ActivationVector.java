@@ -67,16 +67,27 @@ final class ActivationVector {
     return bound;
   }
 
-  /** {@code dx += y > 0 ? dy : 0} over whole vectors of {@code [off, off + n)}; returns the elements done. */
-  static int reluBackward(float[] dx, float[] dy, float[] y, int off, int n) {
+  /**
+   * {@code dx += y > 0 ? dy : 0}, or {@code dx = …} unless {@code accumulate} (then dx may be dy), over
+   * whole vectors of {@code [0, n)}; returns the elements done.
+   */
+  static int reluBackward(float[] dx, float[] dy, float[] y, int n, boolean accumulate) {
     int bound = S.loopBound(n);
-    for (int i = off; i < off + bound; i += S.length()) {
-      VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
-      FloatVector g = ZERO.blend(FloatVector.fromArray(S, dy, i), positive); // a blend, not a masked add:
-      FloatVector.fromArray(S, dx, i).add(g).intoArray(dx, i);                // AVX2 has no masked add
+    if (accumulate) {
+      for (int i = 0; i < bound; i += S.length()) {
+        VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+        FloatVector g = ZERO.blend(FloatVector.fromArray(S, dy, i), positive); // a blend, not a masked add:
+        FloatVector.fromArray(S, dx, i).add(g).intoArray(dx, i);                // AVX2 has no masked add
+      }
+    } else {
+      for (int i = 0; i < bound; i += S.length()) {
+        VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+        ZERO.blend(FloatVector.fromArray(S, dy, i), positive).intoArray(dx, i);
+      }
     }
     return bound;
   }
+
 
   /** {@code y = σ(x)} over whole vectors of {@code [0, n)}; returns the elements done. */
   static int sigmoid(float[] y, float[] x, int n) {
@@ -129,7 +140,7 @@ final class ActivationVector {
   /**
    * {@code d[j] = GELU'(x[off + j]) = Φ(x) + x·φ(x)} over the whole vectors of {@code j < n}, the float
    * operations of {@link Activations#geluDerivative}; returns the elements done. Adding dy·d to dx in
-   * this loop too would take it past what C2 keeps unboxed (class comment): {@link #addProducts} does.
+   * this loop too would take it past what C2 keeps unboxed (class comment): {@link #products} does.
    */
   static int geluDerivative(float[] d, float[] xs, int off, int n) {
     int bound = S.loopBound(n);
@@ -165,11 +176,21 @@ final class ActivationVector {
     return bound;
   }
 
-  /** {@code dx[off + j] = fma(dy[off + j], d[j], dx[off + j])} for {@code j < n}, a multiple of the vector length. */
-  static void addProducts(float[] dx, float[] dy, float[] d, int off, int n) {
-    for (int j = 0; j < n; j += S.length()) {
-      FloatVector.fromArray(S, dy, off + j).fma(FloatVector.fromArray(S, d, j), FloatVector.fromArray(S, dx, off + j))
-          .intoArray(dx, off + j);
+  /**
+   * {@code dx[off + j] = fma(dy[off + j], d[j], dx[off + j])}, or {@code dy[off + j]·d[j]} unless
+   * {@code accumulate} (then dx may be dy), for {@code j < n}, a multiple of the vector length.
+   */
+  static void products(float[] dx, float[] dy, float[] d, int off, int n, boolean accumulate) {
+    if (accumulate) {
+      for (int j = 0; j < n; j += S.length()) {
+        FloatVector.fromArray(S, dy, off + j).fma(FloatVector.fromArray(S, d, j), FloatVector.fromArray(S, dx, off + j))
+            .intoArray(dx, off + j);
+      }
+    } else {
+      for (int j = 0; j < n; j += S.length()) {
+        FloatVector.fromArray(S, dy, off + j).mul(FloatVector.fromArray(S, d, j)).intoArray(dx, off + j);
+      }
     }
   }
+
 }

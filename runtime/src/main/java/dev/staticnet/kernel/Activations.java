@@ -122,11 +122,16 @@ public final class Activations {
   /**
    * As {@link #backward(Activation, float[], float[], float[], float[], int, float)} when
    * {@code accumulate}; otherwise dx = act'(x)·dy: every element of dx[0, n) is written and none is
-   * read, with the bits of adding into zeroes. The generated backward pass assigns where it is the first
-   * writer of a gradient, so that the buffer needs no zeroing beforehand.
+   * read (the value of adding into zeroes; a zero may keep the sign of its product). The generated
+   * backward pass assigns where it is the first writer of a gradient, so that the buffer needs no
+   * zeroing beforehand. An assigning call may run in place, {@code dx == dy}; x and y may then be
+   * one array too when the derivative reads only y (RELU, SIGMOID, TANH).
    */
   public static void backward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int n, float slope,
                               boolean accumulate) {
+    if (accumulate && dx == dy) {
+      throw new IllegalArgumentException("an activation's backward runs in place (dx == dy) only when it assigns dx");
+    }
     if (kind == Activation.GELU) {
       GeluSplit split = GeluSplit.prepare(n);
       if (split == null) {
@@ -139,48 +144,77 @@ public final class Activations {
         split.start();
       }
     } else if (accumulate) {
-      addBackward(kind, dx, dy, x, y, 0, n, slope);
-    } else { // zero a block just before adding into it, while it is in L1: no pass over memory
-      for (int from = 0; from < n; from += ASSIGN_BLOCK) {
-        int to = Math.min(n, from + ASSIGN_BLOCK);
-        java.util.Arrays.fill(dx, from, to, 0f);
-        addBackward(kind, dx, dy, x, y, from, to, slope);
-      }
+      addBackward(kind, dx, dy, x, y, n, slope);
+    } else {
+      assignBackward(kind, dx, dy, x, y, n, slope);
     }
   }
 
-  /** Elements zeroed and then added into at a time by an assigning backward (16 KiB of dx). */
-  private static final int ASSIGN_BLOCK = 4096;
-
-  /** dx += act'(x)·dy over [from, to) for the kinds other than GELU. */
-  private static void addBackward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int from, int to,
-                                  float slope) {
+  /** dx += act'(x)·dy over n elements for the kinds other than GELU. */
+  private static void addBackward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int n, float slope) {
     switch (kind) {
       case NONE:
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
           dx[i] += dy[i];
         }
         break;
       case RELU: // PyTorch's threshold_backward: gradient where the output is positive
-        for (int i = from + (Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, from, to - from) : 0); i < to; i++) {
+        for (int i = Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, n, true) : 0; i < n; i++) {
           dx[i] += y[i] > 0f ? dy[i] : 0f;
         }
         break;
       case LEAKY_RELU:
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
           dx[i] += x[i] > 0f ? dy[i] : slope * dy[i];
         }
         break;
       case SIGMOID: // σ' = σ(1 - σ)
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
           float s = y[i];
           dx[i] += dy[i] * s * (1f - s);
         }
         break;
       case TANH: // tanh' = 1 - tanh²
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
           float t = y[i];
           dx[i] += dy[i] * (1f - t * t);
+        }
+        break;
+      default:
+        throw new IllegalArgumentException("unsupported activation " + kind);
+    }
+  }
+
+  /**
+   * dx = act'(x)·dy over n elements for the kinds other than GELU: each element is read before it is
+   * written, so dx may be dy (and x may be y for the kinds that read y).
+   */
+  private static void assignBackward(Activation kind, float[] dx, float[] dy, float[] x, float[] y, int n,
+                                     float slope) {
+    switch (kind) {
+      case NONE:
+        System.arraycopy(dy, 0, dx, 0, n);
+        break;
+      case RELU:
+        for (int i = Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, n, false) : 0; i < n; i++) {
+          dx[i] = y[i] > 0f ? dy[i] : 0f;
+        }
+        break;
+      case LEAKY_RELU:
+        for (int i = 0; i < n; i++) {
+          dx[i] = x[i] > 0f ? dy[i] : slope * dy[i];
+        }
+        break;
+      case SIGMOID:
+        for (int i = 0; i < n; i++) {
+          float s = y[i];
+          dx[i] = dy[i] * s * (1f - s);
+        }
+        break;
+      case TANH:
+        for (int i = 0; i < n; i++) {
+          float t = y[i];
+          dx[i] = dy[i] * (1f - t * t);
         }
         break;
       default:
@@ -208,10 +242,7 @@ public final class Activations {
       while (i < to) {
         int n = Math.min(GELU_BLOCK, to - i);
         int done = ActivationVector.geluDerivative(d, x, i, n);
-        if (!accumulate) { // zeroes the block just before its products land on it, in L1
-          java.util.Arrays.fill(dx, i, i + done, 0f);
-        }
-        ActivationVector.addProducts(dx, dy, d, i, done);
+        ActivationVector.products(dx, dy, d, i, done, accumulate);
         i += done;
         if (done < n) {
           break;
@@ -219,7 +250,7 @@ public final class Activations {
       }
     }
     for (; i < to; i++) {
-      dx[i] = Math.fma(dy[i], geluDerivative(x[i]), accumulate ? dx[i] : 0f);
+      dx[i] = accumulate ? Math.fma(dy[i], geluDerivative(x[i]), dx[i]) : dy[i] * geluDerivative(x[i]);
     }
   }
 

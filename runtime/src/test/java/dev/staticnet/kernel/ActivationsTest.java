@@ -255,7 +255,7 @@ class ActivationsTest {
     float[] d = new float[n];
     assertEquals(done, ActivationVector.geluDerivative(d, x, 0, n));
     float[] dg = dy.clone();
-    ActivationVector.addProducts(dg, dy, d, 0, done);
+    ActivationVector.products(dg, dy, d, 0, done, true);
     for (int i = 0; i < done; i++) {
       assertEquals(Float.floatToIntBits(Activations.gelu(x[i])), Float.floatToIntBits(v[i]), "gelu " + x[i]);
       assertEquals(Float.floatToIntBits(Activations.geluDerivative(x[i])), Float.floatToIntBits(d[i]), "gelu' " + x[i]);
@@ -263,7 +263,7 @@ class ActivationsTest {
     }
     ActivationVector.relu(v, x, n);
     float[] dr = dy.clone();
-    ActivationVector.reluBackward(dr, dy, v, 0, n);
+    ActivationVector.reluBackward(dr, dy, v, n, true);
     for (int i = 0; i < done; i++) {
       assertEquals(Math.max(x[i], 0f), v[i], 0f, "relu " + x[i]);
       assertEquals(v[i] > 0f ? 2 * dy[i] : dy[i], dr[i], 0f, "relu' " + x[i]);

@@ -1,6 +1,8 @@
 package dev.staticnet.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.staticnet.Activation;
 import java.util.Arrays;
@@ -9,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Backward kernels called with {@link GradientWrite#ASSIGN} write every element of their input
- * gradient without reading it: over a buffer of NaNs they give the bits that adding into zeroes
- * gives (what the generated backward pass relied on before it stopped zeroing those buffers).
+ * gradient without reading it: over a buffer of NaNs they give what adding into zeroes gives (what
+ * the generated backward pass relied on before it stopped zeroing those buffers) — the same bits,
+ * but for the activations, where a zero may keep its sign.
  */
 class AssigningBackwardTest {
   private static final Random RNG = new Random(7);
@@ -41,7 +44,25 @@ class AssigningBackwardTest {
         Activations.backward(kind, added, dy, x, y, n, 0.1f);
         float[] assigned = nans(n);
         Activations.backward(kind, assigned, dy, x, y, n, 0.1f, GradientWrite.ASSIGN);
-        assertArrayEquals(added, assigned, kind + ", n = " + n);
+        assertSameValues(added, assigned, kind + ", n = " + n);
+        // in place over dy, as over a shared gradient array; over y too where the derivative reads y alone
+        float[] inPlace = dy.clone();
+        boolean fromOutput = kind == Activation.RELU || kind == Activation.SIGMOID || kind == Activation.TANH;
+        Activations.backward(kind, inPlace, inPlace, fromOutput ? y : x, y, n, 0.1f, GradientWrite.ASSIGN);
+        assertSameValues(added, inPlace, kind + " in place, n = " + n);
+      }
+    }
+    float[] d = new float[8];
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Activations.backward(Activation.TANH, d, d, d, d, 8, 0f, GradientWrite.ADD));
+    assertEquals("an activation's backward runs in place (dx == dy) only when it assigns dx", e.getMessage());
+  }
+
+  /** Equal as floats: an assigned zero may keep its product's sign where adding into +0 gives +0. */
+  private static void assertSameValues(float[] expected, float[] actual, String where) {
+    for (int i = 0; i < expected.length; i++) {
+      if (expected[i] != actual[i]) {
+        assertEquals(expected[i], actual[i], where + " at " + i);
       }
     }
   }

@@ -87,6 +87,10 @@ final class InferenceFusion {
       }
     }
     for (Op op : ops) {
+      FusedActivation fused = FusedActivation.of(op);
+      if (fused != null) {
+        f.inPlace.add(new InPlace(fused.out(), fused.pre()));
+      }
       if (op instanceof Op.Layer a && ELEMENTWISE.contains(a.node().kind()) && !f.foldOf.containsKey(a)
           && a.in().index() != 0 && !a.in().cache() && reads.get(a.in().index()) == 1
           && !f.foldedAway.contains(a.in())) {

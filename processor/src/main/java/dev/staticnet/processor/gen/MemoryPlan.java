@@ -14,7 +14,8 @@ import java.util.Set;
  * @param bufferBytes          BatchNorm running statistics and counters
  * @param foldedBytes          BatchNorm-folded convolution weights and biases (inference only)
  * @param trainingPerSample    training workspace per sample: activations, caches, their gradients
- *                             and the input gradient
+ *                             and the input gradient (a {@link FusedActivation}'s output shares its
+ *                             pre-activation's gradient, and its activations where training allows)
  * @param trainingFixed        training workspace per batch, independent of its size (per-channel caches)
  * @param inferencePerSample   inference workspace per sample (no gradients; in-place activations share)
  * @param inferenceFixed       inference workspace per batch, independent of its size
@@ -50,6 +51,17 @@ record MemoryPlan(long parameterBytes, long bufferBytes, long foldedBytes, long 
     for (InferenceFusion.InPlace p : fusion.inPlace) {
       shared.add(p.slot().index());
     }
+    Set<Integer> trainingSharedActivation = new HashSet<>();
+    Set<Integer> trainingSharedGradient = new HashSet<>();
+    for (Op op : plan.ops) {
+      FusedActivation fused = FusedActivation.of(op);
+      if (fused != null) {
+        trainingSharedGradient.add(fused.out().index());
+        if (fused.inPlaceInTraining()) {
+          trainingSharedActivation.add(fused.out().index());
+        }
+      }
+    }
     Set<Integer> foldedAway = new HashSet<>();
     for (Slot s : fusion.foldedAway) {
       foldedAway.add(s.index());
@@ -61,7 +73,8 @@ record MemoryPlan(long parameterBytes, long bufferBytes, long foldedBytes, long 
     long inferenceFixed = 0;
     long foldedPerSample = 0;
     for (Slot s : plan.slots.subList(1, plan.slots.size())) {
-      int copies = s.cache() ? 1 : 2; // activation + gradient
+      int copies = (trainingSharedActivation.contains(s.index()) ? 0 : 1) // activation
+          + (s.cache() || trainingSharedGradient.contains(s.index()) ? 0 : 1); // gradient
       trainingPerSample += copies * s.perSample();
       trainingFixed += copies * s.fixed();
       if (!shared.contains(s.index())) {

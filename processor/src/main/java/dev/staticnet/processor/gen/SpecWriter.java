@@ -66,6 +66,18 @@ final class SpecWriter {
       b.add(".inPlace($L, $L) // $L over $L\n", p.slot().index(), p.of().index(), p.slot().variable(),
           p.of().variable());
     }
+    for (Op op : plan.ops) {
+      FusedActivation fused = FusedActivation.of(op);
+      if (fused == null) {
+        continue;
+      }
+      if (fused.inPlaceInTraining()) {
+        b.add(".trainingInPlace($L, $L) // $L over $L\n", fused.out().index(), fused.pre().index(),
+            fused.out().variable(), fused.pre().variable());
+      }
+      b.add(".sharedGradient($L, $L) // $L and $L\n", fused.out().index(), fused.pre().index(),
+          fused.out().gradientVariable(), fused.pre().gradientVariable());
+    }
     b.add(".summary(SUMMARY)\n");
     b.add(".build()");
     b.unindent().unindent();
