@@ -143,12 +143,56 @@ public final class Pool2dKernel {
   }
 
   private static void maxForward(float[] y, float[] x, PoolGeometry g, int from, int to) {
+    if (g.ph == 0 && g.pw == 0) {
+      maxForwardUnpadded(y, x, g, from, to);
+      return;
+    }
     for (int pl = from; pl < to; pl++) {
       int xPlane = pl * g.h * g.w;
       int yi = pl * g.outH * g.outW;
       for (int oh = 0; oh < g.outH; oh++) {
         for (int ow = 0; ow < g.outW; ow++, yi++) {
           y[yi] = x[argmax(x, xPlane, g, oh, ow)];
+        }
+      }
+    }
+  }
+
+  /** A row of column maxima per thread for {@link #maxForwardUnpadded}. */
+  private static final ThreadLocal<float[]> COLUMN_MAX = ThreadLocal.withInitial(() -> new float[0]);
+
+  /**
+   * Max pooling without padding, where every window lies inside the plane: per output row, the
+   * maxima down the window's rows for every column (a contiguous loop C2 vectorises), then across
+   * each window's columns. {@code Math.max} propagates NaN as PyTorch does and is branch-free; it
+   * gives the values of the scan in {@link #argmax} (a tie of −0 and +0 gives +0 here).
+   */
+  private static void maxForwardUnpadded(float[] y, float[] x, PoolGeometry g, int from, int to) {
+    float[] colMax = COLUMN_MAX.get();
+    if (colMax.length < g.w) {
+      colMax = new float[g.w];
+      COLUMN_MAX.set(colMax);
+    }
+    int used = (g.outW - 1) * g.sw + g.kw; // the columns some window covers
+    for (int pl = from; pl < to; pl++) {
+      int xPlane = pl * g.h * g.w;
+      int yi = pl * g.outH * g.outW;
+      for (int oh = 0; oh < g.outH; oh++) {
+        int top = xPlane + oh * g.sh * g.w;
+        System.arraycopy(x, top, colMax, 0, used);
+        for (int ki = 1; ki < g.kh; ki++) {
+          int row = top + ki * g.w;
+          for (int iw = 0; iw < used; iw++) {
+            colMax[iw] = Math.max(colMax[iw], x[row + iw]);
+          }
+        }
+        for (int ow = 0; ow < g.outW; ow++, yi++) {
+          int c = ow * g.sw;
+          float max = colMax[c];
+          for (int kj = 1; kj < g.kw; kj++) {
+            max = Math.max(max, colMax[c + kj]);
+          }
+          y[yi] = max;
         }
       }
     }

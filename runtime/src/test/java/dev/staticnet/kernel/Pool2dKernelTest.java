@@ -51,6 +51,39 @@ class Pool2dKernelTest {
   }
 
   @Test
+  void unpaddedMaxPoolingPropagatesNaNAndInfinities() {
+    PoolGeometry g = new PoolGeometry(2, 5, 7, 3, 2, 2, 1, 0, 0); // windows overlap down and across
+    int batch = 3;
+    java.util.Random rng = new java.util.Random(5);
+    float[] x = new float[batch * g.inSize()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.nextGaussian();
+    }
+    x[7 + 2] = Float.NaN;                                  // sample 0, row 1, column 2
+    java.util.Arrays.fill(x, 35, 35 + 2 * 7, Float.NEGATIVE_INFINITY); // sample 0, plane 1, rows 0-1
+    x[35 + 2 * 7 + 3] = Float.NEGATIVE_INFINITY;
+    x[35 + 2 * 7 + 4] = Float.NEGATIVE_INFINITY;
+    float[] y = new float[batch * g.outSize()];
+    Pool2dKernel.maxForward(y, x, g, batch);
+    for (int pl = 0; pl < batch * g.c; pl++) {
+      for (int oh = 0; oh < g.outH; oh++) {
+        for (int ow = 0; ow < g.outW; ow++) {
+          float expected = Float.NEGATIVE_INFINITY;
+          for (int ki = 0; ki < g.kh; ki++) {
+            for (int kj = 0; kj < g.kw; kj++) {
+              float v = x[pl * 35 + (oh * g.sh + ki) * g.w + ow * g.sw + kj];
+              expected = Float.isNaN(v) || Float.isNaN(expected) ? Float.NaN : Math.max(expected, v);
+            }
+          }
+          assertEquals(expected, y[(pl * g.outH + oh) * g.outW + ow], "plane " + pl + " (" + oh + ", " + ow + ")");
+        }
+      }
+    }
+    assertTrue(Float.isNaN(y[0 * g.outW + 1]) && Float.isNaN(y[0 * g.outW + 2]), "windows over the NaN");
+    assertEquals(Float.NEGATIVE_INFINITY, y[g.outH * g.outW + 3], "a window of −∞");
+  }
+
+  @Test
   void averagePoolCountsPaddingInTheDivisor() {
     float[] x = {1, 2, 3, 4};
     PoolGeometry g = new PoolGeometry(1, 2, 2, 2, 2, 2, 2, 1, 1); // 2×2 output, each window one real element
