@@ -67,6 +67,19 @@ public final class Activations {
   static final int GELU_BLOCK = 1024;
   private static final ThreadLocal<float[]> GELU_DERIVATIVES = ThreadLocal.withInitial(() -> new float[GELU_BLOCK]);
 
+  /** ReLU calls below this many elements take the scalar loops (see {@link #vectorRelu}). */
+  static final int RELU_VECTOR_MIN = 4096;
+
+  /**
+   * Whether a ReLU over n elements takes the Vector API loops. A small one does not: at that size the
+   * scalar loop costs about as much, and it allocates nothing before C2 compiles it. A kernel called
+   * once per step on a small tensor (a classifier head in a network whose steps take tens of ms)
+   * reaches C2 only after many seconds, and until then C1 runs the Vector API's allocating fallback.
+   */
+  private static boolean vectorRelu(int n) {
+    return Gemm.SIMD && n >= RELU_VECTOR_MIN;
+  }
+
   /** y = act(x) over n elements ({@code y} may be {@code x}); {@code slope} is LEAKY_RELU's negative slope. */
   public static void forward(Activation kind, float[] y, float[] x, int n, float slope) {
     switch (kind) {
@@ -76,7 +89,7 @@ public final class Activations {
         }
         break;
       case RELU:
-        for (int i = Gemm.SIMD ? ActivationVector.relu(y, x, n) : 0; i < n; i++) {
+        for (int i = vectorRelu(n) ? ActivationVector.relu(y, x, n) : 0; i < n; i++) {
           y[i] = Math.max(x[i], 0f);
         }
         break;
@@ -159,7 +172,7 @@ public final class Activations {
         }
         break;
       case RELU: // PyTorch's threshold_backward: gradient where the output is positive
-        for (int i = Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, n, true) : 0; i < n; i++) {
+        for (int i = vectorRelu(n) ? ActivationVector.reluBackward(dx, dy, y, n, true) : 0; i < n; i++) {
           dx[i] += y[i] > 0f ? dy[i] : 0f;
         }
         break;
@@ -196,7 +209,7 @@ public final class Activations {
         System.arraycopy(dy, 0, dx, 0, n);
         break;
       case RELU:
-        for (int i = Gemm.SIMD ? ActivationVector.reluBackward(dx, dy, y, n, false) : 0; i < n; i++) {
+        for (int i = vectorRelu(n) ? ActivationVector.reluBackward(dx, dy, y, n, false) : 0; i < n; i++) {
           dx[i] = y[i] > 0f ? dy[i] : 0f;
         }
         break;
