@@ -243,10 +243,10 @@ public final class Activations {
   }
 
   /**
-   * dx[i] += dy[i]·GELU'(x[i]) (one rounding) for i in [from, to), into zeroes unless {@code accumulate}. The
-   * vector path takes blocks: the
-   * derivatives in one loop, written to a per-thread buffer, the products added in another, so that
-   * each loop stays small enough for C2 to keep its vectors in registers (ActivationVector).
+   * dx[i] += dy[i]·GELU'(x[i]) (one rounding) for i in [from, to), or dx[i] = dy[i]·GELU'(x[i]) unless
+   * {@code accumulate} (dx may then be dy). The vector path takes blocks: the derivatives in one loop,
+   * written to a per-thread buffer, the products added in another, so that each loop stays small
+   * enough for C2 to keep its vectors in registers (ActivationVector).
    */
   static void geluBackward(float[] dx, float[] dy, float[] x, int from, int to, boolean accumulate) {
     int i = from;
