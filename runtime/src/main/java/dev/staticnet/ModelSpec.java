@@ -297,10 +297,7 @@ public final class ModelSpec {
 
     /** Declares that the folded inference pass never reads or writes {@code slot}: it is not allocated there. */
     public Builder foldedAway(int slot) {
-      if (slot < 1 || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
-        throw new IllegalStateException(network + ": slot " + slot + " cannot be folded away (declare it first; "
-            + "not the input, the output or a cache)");
-      }
+      checkInnerSlot(slot, 1, "be folded away", "not the input, the output or a cache");
       foldedAway.add(slot);
       return this;
     }
@@ -311,10 +308,7 @@ public final class ModelSpec {
      * the caller asks for the input gradient, so the backward pass skips that work.
      */
     public Builder optionalGradient(int slot) {
-      if (slot < 1 || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
-        throw new IllegalStateException(network + ": slot " + slot + " cannot have an optional gradient (declare it "
-            + "first; not the input, the output or a cache)");
-      }
+      checkInnerSlot(slot, 1, "have an optional gradient", "not the input, the output or a cache");
       optionalGradient.add(slot);
       return this;
     }
@@ -325,12 +319,17 @@ public final class ModelSpec {
      * the pass. The input (slot 0) may be declared; the output may not (the loss writes it).
      */
     public Builder assignedGradient(int slot) {
-      if (slot < 0 || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
-        throw new IllegalStateException(network + ": slot " + slot + " cannot have an assigned gradient (declare it "
-            + "first; not the output or a cache)");
-      }
+      checkInnerSlot(slot, 0, "have an assigned gradient", "not the output or a cache");
       assignedGradient.add(slot);
       return this;
+    }
+
+    /** Checks that {@code slot} is a declared activation slot from {@code lowest} up to, not including, the output. */
+    private void checkInnerSlot(int slot, int lowest, String what, String allowed) {
+      if (slot < lowest || slot >= slotPerSample.size() - 1 || !slotHasGradient.get(slot)) {
+        throw new IllegalStateException(network + ": slot " + slot + " cannot " + what + " (declare it first; "
+            + allowed + ")");
+      }
     }
 
     /**
