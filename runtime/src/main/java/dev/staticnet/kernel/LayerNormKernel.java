@@ -11,7 +11,60 @@ public final class LayerNormKernel {
   /** Normalises each row of x into y and caches mean (rows) and rstd (rows) for the backward pass. */
   public static void forward(float[] y, float[] mean, float[] rstd, float[] x, float[] params, int wOff, int bOff,
                              int rows, int n, float eps) {
-    for (int r = 0; r < rows; r++) {
+    int parts = SeqMath.parts(rows, 3L * n); // three passes over each row
+    if (parts == 1) {
+      forwardRows(y, mean, rstd, x, params, wOff, bOff, 0, rows, n, eps);
+      return;
+    }
+    ForwardSplit task = FORWARD.get();
+    task.set(y, mean, rstd, x, params, wOff, bOff, rows, n, eps);
+    try {
+      Parallel.run(parts, task);
+    } finally {
+      task.set(null, null, null, null, null, 0, 0, 0, 0, 0f);
+    }
+  }
+
+  private static final ThreadLocal<ForwardSplit> FORWARD = ThreadLocal.withInitial(ForwardSplit::new);
+
+  /** One forward call cut into contiguous row ranges (rows are independent: the same bits as one range). */
+  private static final class ForwardSplit implements Parallel.Task {
+    private float[] y;
+    private float[] mean;
+    private float[] rstd;
+    private float[] x;
+    private float[] params;
+    private int wOff;
+    private int bOff;
+    private int rows;
+    private int n;
+    private float eps;
+
+    void set(float[] y, float[] mean, float[] rstd, float[] x, float[] params, int wOff, int bOff, int rows, int n,
+             float eps) {
+      this.y = y;
+      this.mean = mean;
+      this.rstd = rstd;
+      this.x = x;
+      this.params = params;
+      this.wOff = wOff;
+      this.bOff = bOff;
+      this.rows = rows;
+      this.n = n;
+      this.eps = eps;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      forwardRows(y, mean, rstd, x, params, wOff, bOff, SeqMath.split(rows, part, parts),
+          SeqMath.split(rows, part + 1, parts), n, eps);
+    }
+  }
+
+  /** Rows [from, to) of {@link #forward}. */
+  private static void forwardRows(float[] y, float[] mean, float[] rstd, float[] x, float[] params, int wOff,
+                                  int bOff, int from, int to, int n, float eps) {
+    for (int r = from; r < to; r++) {
       int row = r * n;
       double mu = sum(x, row, n) / n;
       double sq = squaredDeviations(x, row, n, mu);

@@ -22,6 +22,36 @@ class LayerNormKernelTest {
   }
 
   @Test
+  void largeCallsSplitOverTheWorkersGiveTheBitsOfOneRowAtATime() {
+    int rows = 67; // 67 × 3·128 work: split over the workers; an odd count gives unequal parts
+    int n = 128;
+    Random rnd = new Random(3);
+    float[] x = new float[rows * n];
+    float[] params = new float[2 * n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (rnd.nextGaussian() * 3 + 1);
+    }
+    for (int i = 0; i < params.length; i++) {
+      params[i] = (float) rnd.nextGaussian();
+    }
+    float[] y = new float[x.length];
+    float[] mean = new float[rows];
+    float[] rstd = new float[rows];
+    LayerNormKernel.forward(y, mean, rstd, x, params, 0, n, rows, n, 1e-5f);
+    for (int r = 0; r < rows; r++) {
+      float[] row = java.util.Arrays.copyOfRange(x, r * n, (r + 1) * n);
+      float[] yr = new float[n];
+      float[] m = new float[1];
+      float[] s = new float[1];
+      LayerNormKernel.forward(yr, m, s, row, params, 0, n, 1, n, 1e-5f);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(yr, java.util.Arrays.copyOfRange(y, r * n, (r + 1) * n),
+          "row " + r);
+      assertEquals(m[0], mean[r]);
+      assertEquals(s[0], rstd[r]);
+    }
+  }
+
+  @Test
   void backwardAffineMatchesFiniteDifferences() {
     check(true);
   }
