@@ -92,7 +92,18 @@ final class AttentionHead {
     float[] kT = transposedBuffer(dh * t);                   // (dh, T)
     SeqMath.transpose(kT, 0, c, k, t, dh, d3);
     float scale = (float) (1.0 / Math.sqrt(dh));
-    for (int i = 0; i < t; i++) {
+    int i = 0;
+    for (; i + 4 <= t; i += 4) { // four query rows at a time, as far as the last one's keys reach
+      int keys = causal ? i + 4 : t;
+      AttentionVector.rowsTimesMatrix4(c, p + i * t, t, AttentionVector.wholeVectors(keys, t), c, q + i * d3, d3, 1,
+          dh, kT, 0, t);
+      for (int r = i; r < i + 4; r++) {
+        softmaxRow(c, p + r * t, causal ? r + 1 : t, t, scale);
+      }
+      // P·V: the earlier rows' probabilities are 0 beyond their own keys (softmaxRow), adding nothing
+      AttentionVector.rowsTimesMatrix4(c, ctx + i * l.dim, l.dim, dh, c, p + i * t, t, 1, keys, c, v, d3);
+    }
+    for (; i < t; i++) {
       int keys = causal ? i + 1 : t;
       int row = p + i * t;
       // s_i = Q_i·Kᵀ; a causal row also scores masked keys up to a whole vector (softmaxRow zeroes them)
@@ -120,20 +131,38 @@ final class AttentionHead {
     int dout = dctxOff + b * t * l.dim + h * dh;
     float[] vT = transposedBuffer(dh * t);                   // (dh, T)
     SeqMath.transpose(vT, 0, c, v, t, dh, d3);
-    for (int i = 0; i < t; i++) { // dP_i = dO_i·Vᵀ (masked keys: P = 0, so dS = 0 whatever dP is)
+    // Four rows at a time where possible (rowsTimesMatrix4). A causal group of four takes the widest
+    // range of its rows; the terms it adds beyond a row's own range have P = 0 or dS = 0 (masked).
+    int g = t / 4 * 4;
+    for (int i = 0; i < g; i += 4) { // dP_i = dO_i·Vᵀ (masked keys: P = 0, so dS = 0 whatever dP is)
+      AttentionVector.rowsTimesMatrix4(c, dp + i * t, t, t, dctx, dout + i * l.dim, l.dim, 1, dh, vT, 0, t);
+    }
+    for (int i = g; i < t; i++) {
       AttentionVector.rowTimesMatrix(c, dp + i * t, t, dctx, dout + i * l.dim, 1, dh, vT, 0, t);
     }
-    for (int j = 0; j < t; j++) { // dV_j = Σ_i P_ij dO_i, over the queries that see key j
+    for (int j = 0; j < g; j += 4) { // dV_j = Σ_i P_ij dO_i, over the queries that see key j
+      int from = causal ? j : 0;
+      AttentionVector.rowsTimesMatrix4(c, dv + j * d3, d3, dh, c, p + from * t + j, 1, t, t - from,
+          dctx, dout + from * l.dim, l.dim);
+    }
+    for (int j = g; j < t; j++) {
       int from = causal ? j : 0;
       AttentionVector.rowTimesMatrix(c, dv + j * d3, dh, c, p + from * t + j, t, t - from,
           dctx, dout + from * l.dim, l.dim);
     }
     scoreGradients(c, p, dp, t, (float) (1.0 / Math.sqrt(dh)));
-    for (int i = 0; i < t; i++) { // dQ_i = Σ_j dS_ij K_j
-      int keys = causal ? i + 1 : t;
-      AttentionVector.rowTimesMatrix(c, dq + i * d3, dh, c, dp + i * t, 1, keys, c, k, d3);
+    for (int i = 0; i < g; i += 4) { // dQ_i = Σ_j dS_ij K_j
+      AttentionVector.rowsTimesMatrix4(c, dq + i * d3, d3, dh, c, dp + i * t, t, 1, causal ? i + 4 : t, c, k, d3);
     }
-    for (int j = 0; j < t; j++) { // dK_j = Σ_i dS_ij Q_i
+    for (int i = g; i < t; i++) {
+      AttentionVector.rowTimesMatrix(c, dq + i * d3, dh, c, dp + i * t, 1, causal ? i + 1 : t, c, k, d3);
+    }
+    for (int j = 0; j < g; j += 4) { // dK_j = Σ_i dS_ij Q_i
+      int from = causal ? j : 0;
+      AttentionVector.rowsTimesMatrix4(c, dk + j * d3, d3, dh, c, dp + from * t + j, 1, t, t - from,
+          c, q + from * d3, d3);
+    }
+    for (int j = g; j < t; j++) {
       int from = causal ? j : 0;
       AttentionVector.rowTimesMatrix(c, dk + j * d3, dh, c, dp + from * t + j, t, t - from,
           c, q + from * d3, d3);
