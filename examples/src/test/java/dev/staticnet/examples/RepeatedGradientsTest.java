@@ -9,12 +9,13 @@ import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backward kernels add into the gradient buffers, so every buffer must start from zero on each call.
- * Proof that none is missed: a second identical gradient computation on the same workspace (whose
- * buffers still hold the first one's values) gives the same bits, for every parameter and the input,
- * in networks with every kind of step (convolution, pooling, BatchNorm, residual fan-out, LSTM,
- * embedding, attention, GELU, LayerNorm, dropout). Written while trying to zero each buffer just before
- * its first backward writer instead of all up front (reverted: it was slower, see docs/benchmarks.md).
+ * Each gradient buffer is either zeroed before the backward pass, because its kernels add into it,
+ * or written whole by its first writer (`GradientWrite.ASSIGN`, listed in the spec), so no call may
+ * see the previous call's values. Proof that no buffer is missed: a second identical gradient
+ * computation on the same workspace (whose buffers still hold the first one's values) gives the same
+ * bits, for every parameter and the input, in networks with every kind of step (convolution, pooling,
+ * BatchNorm, residual fan-out, LSTM, embedding, attention, GELU, LayerNorm, dropout), including
+ * in-place fused activations whose gradients share one array.
  */
 class RepeatedGradientsTest {
   /**
