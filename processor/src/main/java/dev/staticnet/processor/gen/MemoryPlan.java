@@ -53,13 +53,10 @@ record MemoryPlan(long parameterBytes, long bufferBytes, long foldedBytes, long 
     }
     Set<Integer> trainingSharedActivation = new HashSet<>();
     Set<Integer> trainingSharedGradient = new HashSet<>();
-    for (Op op : plan.ops) {
-      FusedActivation fused = FusedActivation.of(op);
-      if (fused != null) {
-        trainingSharedGradient.add(fused.out().index());
-        if (fused.inPlaceInTraining()) {
-          trainingSharedActivation.add(fused.out().index());
-        }
+    for (FusedActivation fused : plan.fusedActivations) {
+      trainingSharedGradient.add(fused.out().index());
+      if (fused.inPlaceInTraining()) {
+        trainingSharedActivation.add(fused.out().index());
       }
     }
     Set<Integer> foldedAway = new HashSet<>();

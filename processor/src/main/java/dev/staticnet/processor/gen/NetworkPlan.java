@@ -43,6 +43,8 @@ final class NetworkPlan {
    * computes them only when the caller asks for the input gradient.
    */
   final Set<Integer> optionalGradients = new TreeSet<>();
+  /** The activations steps apply to their own pre-activation slots, in op order (shared arrays). */
+  final List<FusedActivation> fusedActivations = new ArrayList<>();
   /** What inference does differently: folded BatchNorms, in-place activations. Set once ops are planned. */
   InferenceFusion fusion;
 
@@ -65,6 +67,12 @@ final class NetworkPlan {
     for (Node step : network.steps()) {
       plan.topLevelStart.add(plan.ops.size());
       x = plan.planAll(List.of(step), x);
+    }
+    for (Op op : plan.ops) {
+      FusedActivation fused = FusedActivation.of(op);
+      if (fused != null) {
+        plan.fusedActivations.add(fused);
+      }
     }
     plan.fusion = InferenceFusion.of(plan.ops, plan.constants::unique);
     plan.markOptionalGradients();

@@ -66,11 +66,7 @@ final class SpecWriter {
       b.add(".inPlace($L, $L) // $L over $L\n", p.slot().index(), p.of().index(), p.slot().variable(),
           p.of().variable());
     }
-    for (Op op : plan.ops) {
-      FusedActivation fused = FusedActivation.of(op);
-      if (fused == null) {
-        continue;
-      }
+    for (FusedActivation fused : plan.fusedActivations) {
       if (fused.inPlaceInTraining()) {
         b.add(".trainingInPlace($L, $L) // $L over $L\n", fused.out().index(), fused.pre().index(),
             fused.out().variable(), fused.pre().variable());
