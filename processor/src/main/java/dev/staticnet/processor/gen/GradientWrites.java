@@ -17,7 +17,6 @@ import java.util.TreeSet;
 final class GradientWrites {
   private final Set<Integer> earlierSteps = new HashSet<>();
   private final Set<Integer> currentStep = new HashSet<>();
-  private final Set<Integer> asked = new HashSet<>();
   private final SortedSet<Integer> assigned = new TreeSet<>();
 
   /** @param outputSlot the network output, whose gradient the loss writes before the pass */
@@ -42,11 +41,7 @@ final class GradientWrites {
    */
   boolean assigns(Slot slot) {
     int s = slot.index();
-    boolean first = !earlierSteps.contains(s) && asked.add(s);
-    if (first) {
-      assigned.add(s);
-    }
-    return first;
+    return !earlierSteps.contains(s) && assigned.add(s); // a second ask for the slot finds it assigned
   }
 
   /** The slots whose gradient is assigned by its first writer, ascending. */
